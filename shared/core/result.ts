@@ -1,0 +1,111 @@
+/**
+ * The structured result of a run: what the core returns and every renderer and adapter consumes.
+ * Plain data (JSON-serialisable), so it is also the `--output-json` format.
+ */
+import type { Severity, SeverityCounts } from '../api/types.js';
+
+/** Overall or per-scanner outcome. */
+export type RunStatus = 'passed' | 'failed' | 'warned' | 'error' | 'timeout' | 'skipped';
+
+/** What one gate rule concluded. `fail` under warn-only mode is reported as `warn`. */
+export type RuleOutcome = 'pass' | 'fail' | 'warn';
+
+export type GateRule =
+  | 'threshold-critical'
+  | 'threshold-high'
+  | 'threshold-medium'
+  | 'threshold-low'
+  | 'threshold-info'
+  | 'risk-score'
+  | 'release-criteria'
+  | 'timeout'
+  | 'error';
+
+export interface GateReason {
+  rule: GateRule;
+  outcome: RuleOutcome;
+  /** One sentence, e.g. "3 new critical findings, more than the allowed 0". */
+  message: string;
+  actual?: number;
+  limit?: number;
+}
+
+/** A finding as renderers see it. Every string here came from a scanner: untrusted, escape on output. */
+export interface Finding {
+  /** Stable across runs: the platform's id, or a fingerprint of tool, rule, location. */
+  id: string;
+  /** Stable rule id for SARIF (`<tool>/<cwe or name slug>`). */
+  ruleId: string;
+  name: string;
+  severity: Severity;
+  scanner: string;
+  scannerType: string;
+  isNew: boolean;
+  cweId?: number;
+  cweName?: string;
+  cvss?: number;
+  /** SAST/SCA: file path relative to the repository root. */
+  path?: string;
+  line?: number;
+  /** DAST: target URL, HTTP method and parameter. */
+  url?: string;
+  method?: string;
+  parameter?: string;
+  link?: string;
+}
+
+export interface ReleaseSummary {
+  status: string;
+  /** Per release type (`sast`, `dast`, ...): `success`, `fail`, `undefined` or ``. */
+  types: Record<string, string>;
+  /** Types whose failure counted for this gate (after the release-criteria scope). */
+  failingTypes: string[];
+}
+
+export interface ScannerResult {
+  scanner: string;
+  scannerType: string;
+  status: RunStatus;
+  /** How the scan came about. */
+  mode: 'rescan' | 'create' | 'pr' | 'import' | 'image' | 'release' | 'wait';
+  branch: string;
+  targetBranch?: string;
+  eventId?: string;
+  scanId?: string;
+  counts: SeverityCounts;
+  newCounts: SeverityCounts;
+  riskScore?: number;
+  previousRiskScore?: number;
+  release?: ReleaseSummary;
+  reasons: GateReason[];
+  /** Findings, most severe first; may be fewer than the counts (bounded fetch). */
+  findings: Finding[];
+  findingsTruncated: boolean;
+  links: { scan?: string; event?: string; project?: string };
+  timings: { startedAt: string; finishedAt: string; durationMs: number };
+  /** Set when status is `error` or `timeout`: a secret-free message. */
+  error?: string;
+}
+
+export interface RunResult {
+  status: RunStatus;
+  /** The exit code the adapters use (see `EXIT_CODES`). */
+  exitCode: number;
+  project: { id: string; name: string; link?: string };
+  branch: string;
+  targetBranch?: string;
+  pullRequest?: string;
+  scanners: ScannerResult[];
+  /** Reasons across scanners for the combined decision, failing first. */
+  summary: string;
+  warnOnly: boolean;
+  newFindingsOnly: boolean;
+  startedAt: string;
+  finishedAt: string;
+  /** Where to read the full report (platform project page or CI job page). */
+  reportUrl?: string;
+  /** Version of this tool, for reports. */
+  toolVersion: string;
+}
+
+export const zeroCounts = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
