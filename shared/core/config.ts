@@ -1,0 +1,288 @@
+/**
+ * Raw settings (strings keyed by option name) → one typed, validated ScanConfig, parsed once at the edge.
+ * Explicit settings win over the CI context (branch, target branch, PR number). Every problem is collected and
+ * reported in one ConfigError that names each setting the way the user writes it (`describe`) and says the fix.
+ */
+import { RELEASE_TYPES, type ReleaseType, type ScannerType, type Severity } from '../api/types.js';
+import type { RunContext } from '../ci/context.js';
+import { ConfigError } from '../errors.js';
+import { FieldReader, type ConfigIssue, type RawSettings } from './config-fields.js';
+import {
+  OPTION_NAMES,
+  type ALM_TOOLS,
+  type API_MODES,
+  type COMMENT_MODES,
+  type POLICIES,
+  type SCAN_ENVIRONMENTS,
+  type SCAN_MODES,
+} from './options.js';
+import { didYouMean } from './suggest.js';
+
+export { readRawFromEnv, mergeRaw, githubInputEnv, type RawFromEnv } from './config-env.js';
+export type { ConfigIssue, RawSettings } from './config-fields.js';
+
+export type ApiModeSetting = (typeof API_MODES)[number];
+export type ScanMode = (typeof SCAN_MODES)[number];
+/** What a timeout or an error does to the build. */
+export type Policy = (typeof POLICIES)[number];
+export type CommentMode = (typeof COMMENT_MODES)[number];
+export type ScanEnvironment = (typeof SCAN_ENVIRONMENTS)[number];
+export type AlmTool = (typeof ALM_TOOLS)[number];
+/** `scanner`: only the release types of this run's scanners (all types when the run has no scanner). */
+export type ReleaseCriteria = { kind: 'on' | 'off' | 'scanner' } | { kind: 'types'; types: ReleaseType[] };
+
+export interface CodeHostCredentials {
+  githubToken?: string;
+  gitlabToken?: string;
+  bitbucketToken?: string;
+  bitbucketEmail?: string;
+  bitbucketApiToken?: string;
+}
+
+export interface ProjectCreation {
+  enabled: boolean;
+  /** Defaults to the CI repository URL. */
+  repoUrl?: string;
+  /** Defaults to the CI platform when create-project is on. */
+  almTool?: AlmTool;
+  team?: string;
+  labels: string[];
+  defaultBranch?: string;
+}
+
+export interface ScanConfig {
+  host: string;
+  token: string;
+  apiMode: ApiModeSetting;
+  caCert?: string;
+  insecure: boolean;
+  requestTimeoutMs: number;
+  verbose: boolean;
+  /** Unset only in mode wait. */
+  project?: string;
+  scanners: string[];
+  scannerType?: ScannerType;
+  branch?: string;
+  targetBranch?: string;
+  prNumber?: string;
+  file?: string;
+  image?: string;
+  metaData?: string;
+  environment?: ScanEnvironment;
+  mode: ScanMode;
+  eventIds: string[];
+  async: boolean;
+  /** Only the severities the user limited; a count above the number fails. */
+  thresholds: Partial<Record<Severity, number>>;
+  newFindingsOnly: boolean;
+  failOnRiskIncrease: boolean;
+  releaseCriteria: ReleaseCriteria;
+  warnOnly: boolean;
+  onTimeout: Policy;
+  onError: Policy;
+  timeoutMs: number;
+  outputJson?: string;
+  sarif?: string;
+  summaryMarkdown?: string;
+  comment: CommentMode;
+  maxFindings: number;
+  codeHost: CodeHostCredentials;
+  createProject: ProjectCreation;
+}
+
+export interface ParseOptions {
+  /** How the user names a setting in this packaging (`input "x"`, `--x`); default `"x"`. */
+  describe?: (name: string) => string;
+}
+
+const SEVERITY_OPTIONS: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+function releaseCriteria(r: FieldReader): ReleaseCriteria {
+  const items = r.list('release-criteria').map((item) => item.toLowerCase());
+  const [first] = items;
+  if (items.length === 1 && (first === 'on' || first === 'off' || first === 'scanner')) return { kind: first };
+  const types: ReleaseType[] = [];
+  for (const item of items) {
+    if ((RELEASE_TYPES as readonly string[]).includes(item)) types.push(item as ReleaseType);
+    else
+      r.add(
+        'release-criteria',
+        `must be on, off, scanner, or a comma list of ${RELEASE_TYPES.join(', ')} ("${item}" is not one).${didYouMean(item, ['on', 'off', 'scanner', ...RELEASE_TYPES])}`,
+      );
+  }
+  return types.length > 0 ? { kind: 'types', types } : { kind: 'scanner' };
+}
+
+/** The project-creation ALM tool of the CI we run in, when it is one of the platform's. */
+function almFromContext(context: RunContext): AlmTool | undefined {
+  switch (context.ci) {
+    case 'github':
+      return context.serverUrl === undefined || context.serverUrl === 'https://github.com' ? 'github' : 'githubenterprise';
+    case 'gitlab':
+      return context.serverUrl === undefined || context.serverUrl === 'https://gitlab.com' ? 'gitlabcloud' : 'gitlabonprem';
+    case 'bitbucket':
+      return 'bitbucket';
+    case 'local':
+      return undefined;
+  }
+}
+
+/**
+ * Every field read once. The reader already falls back to the registry default; the `??` fallbacks below only
+ * apply when a value was invalid, and then an error is thrown before the config is used.
+ */
+function readAll(r: FieldReader, context: RunContext): ScanConfig {
+  const thresholds: Partial<Record<Severity, number>> = {};
+  for (const severity of SEVERITY_OPTIONS) {
+    const limit = r.integer(`threshold-${severity}`, '; leave it empty for no limit');
+    if (limit !== undefined) thresholds[severity] = limit;
+  }
+  const prNumber = r.string('pr-number');
+  if (prNumber !== undefined && !/^[1-9]\d{0,9}$/.test(prNumber)) r.add('pr-number', `must be a pull or merge request number such as 42 (got ${JSON.stringify(prNumber.slice(0, 20))}).`);
+  const createProject = r.boolean('create-project');
+  return {
+    host: r.url('host') ?? '',
+    token: r.string('token') ?? '',
+    apiMode: r.enumValue<ApiModeSetting>('api-mode') ?? 'auto',
+    caCert: r.path('ca-cert'),
+    insecure: r.boolean('insecure'),
+    requestTimeoutMs: r.duration('request-timeout') ?? 30_000,
+    verbose: r.boolean('verbose'),
+    project: r.string('project'),
+    scanners: r.list('scanner'),
+    scannerType: r.enumValue<ScannerType>('scanner-type'),
+    branch: r.string('branch') ?? context.pullRequest?.sourceBranch ?? context.branch,
+    targetBranch: r.string('target-branch') ?? context.pullRequest?.targetBranch ?? context.targetBranch,
+    prNumber: prNumber ?? context.pullRequest?.number,
+    file: r.path('file'),
+    image: r.string('image'),
+    metaData: r.string('meta-data'),
+    environment: r.enumValue<ScanEnvironment>('environment'),
+    mode: r.enumValue<ScanMode>('mode') ?? 'scan',
+    eventIds: r.list('event-id'),
+    async: r.boolean('async'),
+    thresholds,
+    newFindingsOnly: r.boolean('new-findings-only'),
+    failOnRiskIncrease: r.boolean('fail-on-risk-increase'),
+    releaseCriteria: releaseCriteria(r),
+    warnOnly: r.boolean('warn-only'),
+    onTimeout: r.enumValue<Policy>('on-timeout') ?? 'fail',
+    onError: r.enumValue<Policy>('on-error') ?? 'fail',
+    timeoutMs: r.duration('timeout') ?? 30 * 60_000,
+    outputJson: r.path('output-json'),
+    sarif: r.path('sarif'),
+    summaryMarkdown: r.path('summary-markdown'),
+    comment: r.enumValue<CommentMode>('comment') ?? 'update',
+    maxFindings: r.integer('max-findings') ?? 20,
+    codeHost: {
+      githubToken: r.string('github-token'),
+      gitlabToken: r.string('gitlab-token'),
+      bitbucketToken: r.string('bitbucket-token'),
+      bitbucketEmail: r.string('bitbucket-email'),
+      bitbucketApiToken: r.string('bitbucket-api-token'),
+    },
+    createProject: {
+      enabled: createProject,
+      repoUrl: r.url('repo-url') ?? (createProject ? context.repositoryUrl : undefined),
+      almTool: r.enumValue<AlmTool>('alm-tool') ?? (createProject ? almFromContext(context) : undefined),
+      team: r.string('team'),
+      labels: r.list('labels'),
+      defaultBranch: r.string('default-branch'),
+    },
+  };
+}
+
+/** Rules that involve more than one setting, or a setting and the mode. Field errors are already recorded. */
+function requireConnection(r: FieldReader): void {
+  if (!r.given('host')) r.add('host', 'is required: set it to the URL of your Invicti ASPM instance, such as https://aspm.example.com.');
+  if (!r.given('token')) r.add('token', 'is required: store an Invicti ASPM API token as a secret (a masked variable) and pass it.');
+}
+
+function crossCheck(c: ScanConfig, r: FieldReader): void {
+  const fix = (setting: string, message: string): void => r.add(setting, message);
+  const l = r.label;
+  requireConnection(r);
+  if (c.mode !== 'wait' && !r.given('project')) fix('project', `is required in mode ${c.mode}: set the project ID or its exact name.`);
+  if (c.mode === 'scan' && c.scanners.length === 0)
+    fix('scanner', 'is required in mode scan: name the scanner slug(s), such as semgrep (list them with: invicti-appsec scanners).');
+  for (const slug of c.scanners) {
+    if (/\s/.test(slug)) fix('scanner', `${JSON.stringify(slug.slice(0, 60))} is not a scanner slug: separate several scanners with commas.`);
+  }
+  if (c.file !== undefined && c.image !== undefined) fix('file', `and ${l('image')} exclude each other: import a file or scan an image, not both.`);
+  const single = c.file !== undefined ? 'file' : c.image !== undefined ? 'image' : undefined;
+  if (single && c.scanners.length > 1) fix(single, `takes exactly one scanner, but ${l('scanner')} names ${c.scanners.length}: use one step per scanner.`);
+  if (single && c.mode !== 'scan') fix(single, `applies only to mode scan (mode is ${c.mode}): remove it or set ${l('mode')} to scan.`);
+  if (c.mode === 'wait' && c.eventIds.length === 0) fix('event-id', 'is required in mode wait: pass the event ID(s) an async run printed.');
+  if (c.mode !== 'wait' && c.eventIds.length > 0) fix('event-id', `applies only to mode wait: set ${l('mode')} to wait, or remove it.`);
+  if (c.async && c.mode !== 'scan') fix('async', `applies only to mode scan (mode is ${c.mode}): remove it.`);
+  const { bitbucketToken, bitbucketEmail, bitbucketApiToken } = c.codeHost;
+  if (bitbucketEmail !== undefined && bitbucketApiToken === undefined)
+    fix('bitbucket-api-token', `is required with ${l('bitbucket-email')}: add the Atlassian API token as a secured variable.`);
+  if (bitbucketApiToken !== undefined && bitbucketEmail === undefined)
+    fix('bitbucket-email', `is required with ${l('bitbucket-api-token')}: set the Atlassian account email.`);
+  if (bitbucketToken !== undefined && (bitbucketEmail !== undefined || bitbucketApiToken !== undefined))
+    fix('bitbucket-token', `excludes ${l('bitbucket-email')} and ${l('bitbucket-api-token')}: keep one way to authenticate.`);
+  if (c.timeoutMs === 0) fix('timeout', 'must be more than 0, such as 30m.');
+  if (c.requestTimeoutMs === 0) fix('request-timeout', 'must be more than 0, such as 30s.');
+}
+
+function unknownSettings(raw: RawSettings, r: FieldReader): void {
+  for (const name of Object.keys(raw)) {
+    if (OPTION_NAMES.includes(name)) continue;
+    r.add(name, `is not a setting.${didYouMean(name, OPTION_NAMES)}`);
+  }
+}
+
+/** One error for all issues; `setting` lists every bad setting. */
+function toError(issues: readonly ConfigIssue[], describe: (name: string) => string): ConfigError {
+  const lines = issues.map((issue) => `${describe(issue.setting)} ${issue.message}`);
+  const settings = [...new Set(issues.map((i) => i.setting))].join(', ');
+  if (lines.length === 1) return new ConfigError(settings, lines[0] ?? '');
+  return new ConfigError(settings, `${lines.length} settings need fixing:\n${lines.map((l) => `- ${l}`).join('\n')}`);
+}
+
+/**
+ * Parse raw settings into a ScanConfig. `raw` is keyed by option name; `''` or blank means unset.
+ * Throws one ConfigError listing every problem (never a secret value).
+ */
+export function parseConfig(raw: RawSettings, context: RunContext, options: ParseOptions = {}): ScanConfig {
+  const describe = options.describe ?? ((name: string) => `"${name}"`);
+  const known = Object.entries(raw).filter(([name]) => OPTION_NAMES.includes(name));
+  const reader = new FieldReader(Object.fromEntries(known), describe);
+  unknownSettings(raw, reader);
+  const config = readAll(reader, context);
+  crossCheck(config, reader);
+  if (reader.issues.length > 0) throw toError(reader.issues, describe);
+  return config;
+}
+
+/** Every secret value in a config, for `redact()` and for masking in CI logs. */
+export function configSecrets(config: ScanConfig): string[] {
+  const { githubToken, gitlabToken, bitbucketToken, bitbucketApiToken } = config.codeHost;
+  return [config.token, githubToken, gitlabToken, bitbucketToken, bitbucketApiToken].filter((v): v is string => v !== undefined && v !== '');
+}
+
+/** The connection settings alone: what `ping`, `projects` and `scanners` need. */
+export type ConnectionConfig = Pick<ScanConfig, 'host' | 'token' | 'apiMode' | 'caCert' | 'insecure' | 'requestTimeoutMs' | 'verbose'>;
+
+/**
+ * Parse only the connection group (host, token, api-mode, ca-cert, insecure, request-timeout, verbose);
+ * other settings given alongside are ignored, since list commands take filters the scan flow would reject.
+ */
+export function parseConnectionConfig(raw: RawSettings, options: ParseOptions = {}): ConnectionConfig {
+  const describe = options.describe ?? ((name: string) => `"${name}"`);
+  const names = ['host', 'token', 'api-mode', 'ca-cert', 'insecure', 'request-timeout', 'verbose'];
+  const r = new FieldReader(Object.fromEntries(Object.entries(raw).filter(([name]) => names.includes(name))), describe);
+  const config: ConnectionConfig = {
+    host: r.url('host') ?? '',
+    token: r.string('token') ?? '',
+    apiMode: r.enumValue<ApiModeSetting>('api-mode') ?? 'auto',
+    caCert: r.path('ca-cert'),
+    insecure: r.boolean('insecure'),
+    requestTimeoutMs: r.duration('request-timeout') ?? 30_000,
+    verbose: r.boolean('verbose'),
+  };
+  requireConnection(r);
+  if (r.issues.length > 0) throw toError(r.issues, describe);
+  return config;
+}
