@@ -1,0 +1,216 @@
+/**
+ * A fake GitHub REST API (the slice our PR comment needs), speaking the real shapes: issue comments with
+ * `per_page`/`page` and a real `Link` header, `GET /user`, `GET /users/{login}`, token auth, and the
+ * read-only answers a fork PR's GITHUB_TOKEN gets.
+ */
+import { bodyOf, intParam, paginate, startFakeServer, type FakeResponse, type RecordedRequest, type Route } from './http-fake.js';
+
+export interface GitHubUser {
+  login: string;
+  id: number;
+  type?: 'User' | 'Bot';
+}
+
+export interface GitHubTokenConfig extends GitHubUser {
+  /** How `GET /user` answers this token: GITHUB_TOKEN gets 403 on github.com; some setups see 401. */
+  userStatus?: 401 | 403;
+  /** Writes answer 403 "Resource not accessible by integration" (a fork PR's GITHUB_TOKEN). */
+  readOnly?: boolean;
+  /** `owner/repo` this token can see; others answer 404 like a private repository. Default: all. */
+  repos?: string[];
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: GitHubUser;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FakeGitHub {
+  url: string;
+  requests: RecordedRequest[];
+  close: () => Promise<void>;
+  comments(owner: string, repo: string, number: number): FakeComment[];
+  seedComments(owner: string, repo: string, number: number, comments: ReadonlyArray<{ body: string; user: GitHubUser }>): FakeComment[];
+}
+
+export const GITHUB_ACTIONS_BOT: Required<GitHubUser> = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
+
+export async function startFakeGitHub(options: { tokens: Record<string, GitHubTokenConfig>; users?: GitHubUser[] }): Promise<FakeGitHub> {
+  const threads = new Map<string, FakeComment[]>();
+  const users = new Map<string, GitHubUser>();
+  for (const u of [GITHUB_ACTIONS_BOT, ...Object.values(options.tokens), ...(options.users ?? [])]) users.set(u.login.toLowerCase(), u);
+  let nextId = 1_000_001;
+  let clock = Date.UTC(2026, 0, 1);
+  const now = (): string => new Date((clock += 1000)).toISOString();
+  const thread = (o: string, r: string, n: number): FakeComment[] => {
+    const key = `${o}/${r}#${n}`.toLowerCase();
+    let list = threads.get(key);
+    if (!list) threads.set(key, (list = []));
+    return list;
+  };
+  let baseUrl = '';
+
+  const userJson = (u: GitHubUser): Record<string, unknown> => ({
+    login: u.login,
+    id: u.id,
+    node_id: `U_${u.id}`,
+    type: u.type ?? 'User',
+    site_admin: false,
+    html_url: `https://github.com/${u.login}`,
+  });
+  const commentJson = (o: string, r: string, n: number, c: FakeComment): Record<string, unknown> => ({
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    url: `${baseUrl}/repos/${o}/${r}/issues/comments/${c.id}`,
+    html_url: `https://github.com/${o}/${r}/pull/${n}#issuecomment-${c.id}`,
+    issue_url: `${baseUrl}/repos/${o}/${r}/issues/${n}`,
+    body: c.body,
+    user: userJson(c.user),
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    author_association: 'MEMBER',
+  });
+  const findComment = (o: string, r: string, id: number): { n: number; c: FakeComment } | undefined => {
+    for (const [key, list] of threads) {
+      if (!key.startsWith(`${o}/${r}#`.toLowerCase())) continue;
+      const c = list.find((x) => x.id === id);
+      if (c) return { n: Number(key.split('#')[1]), c };
+    }
+    return undefined;
+  };
+
+  /** The token's config, or the 401 to send. */
+  const auth = (req: RecordedRequest): GitHubTokenConfig | FakeResponse => {
+    const header = String(req.headers.authorization ?? '');
+    const m = /^(?:token|bearer)\s+(\S+)$/i.exec(header);
+    if (!m) return { status: 401, body: { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest' } };
+    const cfg = options.tokens[m[1] ?? ''];
+    return cfg ?? { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
+  };
+  const isAnswer = (x: GitHubTokenConfig | FakeResponse): x is FakeResponse => 'status' in x;
+  const noAccess = (cfg: GitHubTokenConfig, o: string, r: string): FakeResponse | undefined =>
+    cfg.repos && !cfg.repos.some((x) => x.toLowerCase() === `${o}/${r}`.toLowerCase())
+      ? { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } }
+      : undefined;
+  const readOnly: FakeResponse = {
+    status: 403,
+    body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
+    headers: { 'x-accepted-github-permissions': 'issues=write; pull_requests=write' },
+  };
+
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: '/user',
+      handler: (req) => {
+        const cfg = auth(req);
+        if (isAnswer(cfg)) return cfg;
+        if (cfg.userStatus === 403) return { ...readOnly, headers: {} };
+        if (cfg.userStatus === 401) return { status: 401, body: { message: 'Bad credentials' } };
+        return { status: 200, body: userJson(cfg) };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/users/:login',
+      handler: (req, p) => {
+        const cfg = auth(req);
+        if (isAnswer(cfg)) return cfg;
+        const u = users.get((p.login ?? '').toLowerCase());
+        return u ? { status: 200, body: userJson(u) } : { status: 404, body: { message: 'Not Found' } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/repos/:owner/:repo/issues/:number/comments',
+      handler: (req, p) => {
+        const cfg = auth(req);
+        if (isAnswer(cfg)) return cfg;
+        const o = p.owner ?? '';
+        const r = p.repo ?? '';
+        const denied = noAccess(cfg, o, r);
+        if (denied) return denied;
+        const n = Number(p.number);
+        const perPage = intParam(req.query, 'per_page', 30, 100);
+        const page = intParam(req.query, 'page', 1);
+        const all = thread(o, r, n);
+        const { slice, totalPages } = paginate(all, page, perPage);
+        const link = (pg: number): string => {
+          const q = new URLSearchParams(req.query);
+          q.set('per_page', String(perPage));
+          q.set('page', String(pg));
+          return `${baseUrl}${req.path}?${q.toString()}`;
+        };
+        const rels: string[] = [];
+        if (page > 1) rels.push(`<${link(page - 1)}>; rel="prev"`);
+        if (page < totalPages) rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(totalPages)}>; rel="last"`);
+        if (page > 1) rels.push(`<${link(1)}>; rel="first"`);
+        return { status: 200, body: slice.map((c) => commentJson(o, r, n, c)), headers: rels.length ? { link: rels.join(', ') } : {} };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: '/repos/:owner/:repo/issues/:number/comments',
+      handler: (req, p) => {
+        const cfg = auth(req);
+        if (isAnswer(cfg)) return cfg;
+        const o = p.owner ?? '';
+        const r = p.repo ?? '';
+        const denied = noAccess(cfg, o, r);
+        if (denied) return denied;
+        if (cfg.readOnly) return readOnly;
+        const body = bodyOf(req).body;
+        if (typeof body !== 'string' || body === '') return { status: 422, body: { message: 'Validation Failed' } };
+        if (body.length > 65_536) {
+          const errors = [{ code: 'custom', message: 'body is too long (maximum is 65536 characters)' }];
+          return { status: 422, body: { message: 'Validation Failed', errors } };
+        }
+        const n = Number(p.number);
+        const at = now();
+        const c: FakeComment = { id: nextId++, body, user: cfg, created_at: at, updated_at: at };
+        thread(o, r, n).push(c);
+        return { status: 201, body: commentJson(o, r, n, c) };
+      },
+    },
+    {
+      method: 'PATCH',
+      pattern: '/repos/:owner/:repo/issues/comments/:id',
+      handler: (req, p) => {
+        const cfg = auth(req);
+        if (isAnswer(cfg)) return cfg;
+        const o = p.owner ?? '';
+        const r = p.repo ?? '';
+        const denied = noAccess(cfg, o, r);
+        if (denied) return denied;
+        if (cfg.readOnly) return readOnly;
+        const found = findComment(o, r, Number(p.id));
+        if (!found) return { status: 404, body: { message: 'Not Found' } };
+        const body = bodyOf(req).body;
+        if (typeof body !== 'string' || body === '') return { status: 422, body: { message: 'Validation Failed' } };
+        found.c.body = body;
+        found.c.updated_at = now();
+        return { status: 200, body: commentJson(o, r, found.n, found.c) };
+      },
+    },
+  ];
+
+  const server = await startFakeServer(routes);
+  baseUrl = server.url;
+  return {
+    url: server.url,
+    requests: server.requests,
+    close: server.close,
+    comments: (o, r, n) => thread(o, r, n),
+    seedComments: (o, r, n, list) =>
+      list.map(({ body, user }) => {
+        users.set(user.login.toLowerCase(), user);
+        const at = now();
+        const c: FakeComment = { id: nextId++, body, user, created_at: at, updated_at: at };
+        thread(o, r, n).push(c);
+        return c;
+      }),
+  };
+}
