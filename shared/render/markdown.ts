@@ -5,6 +5,7 @@
  * last resort whole lines are dropped from the end; a notice then points to the full report.
  */
 import type { Finding, RunResult } from '../core/result.js';
+import { markerLine } from '../platforms/marker.js';
 import { safeHttpUrl } from './escape.js';
 import { clipUtf8, sortedFindings, totalFindings, utf8Length } from './format.js';
 import type { MarkdownFlavour, SectionContext } from './markdown-sections.js';
@@ -46,30 +47,10 @@ export interface MarkdownOptions {
   maxChars?: number;
   /** Most findings rows to list; defaults to 25. */
   maxFindings?: number;
-  /** Id of the hidden marker line put first, so the adapter can find and update its own comment. */
+  /** Key (from `commentKey`) of the hidden marker line put first, so the adapter finds its own comment again. */
   marker?: string;
   /** The CI job page, linked in the footer and used as the "full report" when the report is cut. */
   jobUrl?: string;
-}
-
-/** Marker ids keep to characters that cannot end an HTML comment (`--`, `>`) or a link title (`)`). */
-function markerId(id: string): string {
-  return id
-    .replace(/[^A-Za-z0-9._:/=+#@-]/g, '_')
-    .replace(/-{2,}/g, '-')
-    .slice(0, 200);
-}
-
-/** A line invisible in the rendered comment: an HTML comment, or a link reference on Bitbucket (no HTML). */
-export function markerLine(id: string, flavour: MarkdownFlavour): string {
-  const safe = markerId(id);
-  return flavour === 'bitbucket' ? `[//]: # (${safe})` : `<!-- ${safe} -->`;
-}
-
-/** Whether a comment body carries the marker line of `id` (on a line of its own). */
-export function hasMarker(body: string, id: string, flavour: MarkdownFlavour): boolean {
-  const marker = markerLine(id, flavour);
-  return body.split(/\r?\n/).some((line) => line.trim() === marker);
 }
 
 interface Parts {
@@ -84,7 +65,7 @@ function buildParts(result: RunResult, options: MarkdownOptions, compact: boolea
   const fullReportUrl = [options.jobUrl, result.reportUrl, result.project.link].map(safeHttpUrl).find((u) => u !== undefined);
   const ctx = sectionContext(options.flavour, compact, fullReportUrl);
   const head = [
-    ...(options.marker === undefined ? [] : [markerLine(options.marker, options.flavour)]),
+    ...(options.marker === undefined ? [] : [markerLine(options.marker, options.flavour === 'bitbucket' ? 'bitbucket' : 'html')]),
     ...headerLines(result, ctx),
   ];
   const body: string[] = [];

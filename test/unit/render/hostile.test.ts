@@ -35,14 +35,14 @@ describe('hostile scanner text', () => {
   const result = hostileRun();
 
   describe.each(FLAVOURS)('markdown (%s)', (flavour) => {
-    const md = renderMarkdown(result, { flavour, marker: 'invicti-appsec:pr-1', jobUrl: JOB, maxFindings: 50 });
+    const md = renderMarkdown(result, { flavour, marker: 'pr-1', jobUrl: JOB, maxFindings: 50 });
 
     it('stays within the flavour limit', () => {
       expect(utf8Length(md)).toBeLessThanOrEqual(MARKDOWN_LIMITS[flavour]);
     });
 
     it('emits no HTML of its own making beyond its fixed tags (none on Bitbucket)', () => {
-      const tags = htmlTags(md).filter((t) => !t.startsWith('<!-- invicti-appsec:pr-1 -->'));
+      const tags = htmlTags(md).filter((t) => !t.startsWith('<!-- invicti-appsec:v1 id=pr-1 -->'));
       for (const tag of tags) expect(OWN_TAGS.has(tag), tag).toBe(true);
       if (flavour === 'bitbucket') expect(md).not.toContain('<');
       for (const raw of ['<img', '<script', '<svg', '<details open><summary>x', '<!-- hidden', '<![CDATA[']) expect(md).not.toContain(raw);
@@ -70,7 +70,7 @@ describe('hostile scanner text', () => {
     });
 
     it('keeps the marker as the first line', () => {
-      expect(md.split('\n')[0]).toBe(flavour === 'bitbucket' ? '[//]: # (invicti-appsec:pr-1)' : '<!-- invicti-appsec:pr-1 -->');
+      expect(md.split('\n')[0]).toBe(flavour === 'bitbucket' ? '[//]: # (invicti-appsec:v1 id=pr-1)' : '<!-- invicti-appsec:v1 id=pr-1 -->');
     });
   });
 

@@ -1,3 +1,4 @@
+import { commentKey, hasMarker, markerLine } from '../../../shared/platforms/marker.js';
 import { describe, expect, it } from 'vitest';
 import type { MarkdownFlavour } from '../../../shared/render/markdown.js';
 import {
@@ -5,9 +6,7 @@ import {
   GITHUB_COMMENT_LIMIT,
   GITHUB_SUMMARY_LIMIT,
   GITLAB_NOTE_LIMIT,
-  hasMarker,
   MARKDOWN_LIMITS,
-  markerLine,
   renderMarkdown,
 } from '../../../shared/render/markdown.js';
 import { utf8Length } from '../../../shared/render/format.js';
@@ -114,27 +113,19 @@ describe('renderMarkdown content', () => {
 
 describe('markers', () => {
   it('puts the marker line first, hidden per flavour', () => {
-    expect(renderMarkdown(passedRun(), { flavour: 'github', marker: 'invicti-appsec:pr-17' }).split('\n')[0]).toBe('<!-- invicti-appsec:pr-17 -->');
-    expect(renderMarkdown(passedRun(), { flavour: 'bitbucket', marker: 'invicti-appsec:pr-17' }).split('\n')[0]).toBe('[//]: # (invicti-appsec:pr-17)');
+    const key = commentKey('demo-app', ['codethreat']);
+    expect(renderMarkdown(passedRun(), { flavour: 'github', marker: key }).split('\n')[0]).toBe(markerLine(key, 'html'));
+    expect(renderMarkdown(passedRun(), { flavour: 'bitbucket', marker: key }).split('\n')[0]).toBe(markerLine(key, 'bitbucket'));
     expect(renderMarkdown(passedRun(), { flavour: 'github' })).not.toContain('<!--');
   });
 
-  it('finds its own marker and not another one', () => {
+  it('is found again by the comment upsert, and another key is not', () => {
     for (const flavour of FLAVOURS) {
-      const body = renderMarkdown(failedRun(), { flavour, marker: 'invicti-appsec:a' });
-      expect(hasMarker(body, 'invicti-appsec:a', flavour)).toBe(true);
-      expect(hasMarker(body.replace(/\n/g, '\r\n'), 'invicti-appsec:a', flavour)).toBe(true);
-      expect(hasMarker(body, 'invicti-appsec:b', flavour)).toBe(false);
-      expect(hasMarker('just a comment mentioning invicti-appsec:a', 'invicti-appsec:a', flavour)).toBe(false);
+      const body = renderMarkdown(failedRun(), { flavour, marker: commentKey('p', ['a']) });
+      expect(hasMarker(body, commentKey('p', ['a']))).toBe(true);
+      expect(hasMarker(body.replace(/\n/g, '\r\n'), commentKey('p', ['a']))).toBe(true);
+      expect(hasMarker(body, commentKey('p', ['b']))).toBe(false);
     }
-  });
-
-  it('cannot be used to close the comment or the reference early', () => {
-    const html = markerLine('x --> <img src=x> -- y', 'github');
-    expect(html).toMatch(/^<!-- .* -->$/);
-    expect(html.slice(4, -3)).not.toMatch(/--|[<>]/);
-    const bitbucket = markerLine('x) [y](javascript:z)\nz', 'bitbucket');
-    expect(bitbucket).toMatch(/^\[\/\/\]: # \([^()\n]*\)$/);
   });
 });
 
@@ -163,7 +154,7 @@ describe('size bounds', () => {
       const md = renderMarkdown(failedRun(), { flavour: 'github', marker: 'm', jobUrl: JOB, maxChars });
       expect(utf8Length(md)).toBeLessThanOrEqual(maxChars);
       if (maxChars >= 200) expect(md).toContain('shortened to fit');
-      if (maxChars >= 600) expect(md.startsWith('<!-- m -->\n## ❌ Invicti AppSec: failed')).toBe(true);
+      if (maxChars >= 600) expect(md.startsWith('<!-- invicti-appsec:v1 id=m -->\n## ❌ Invicti AppSec: failed')).toBe(true);
     }
   });
 
