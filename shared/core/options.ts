@@ -164,6 +164,10 @@ export const OPTIONS: readonly OptionDef[] = [
     description: 'Atlassian account email, with bitbucket-api-token, as an alternative to bitbucket-token.' }),
   define({ name: 'bitbucket-api-token', type: 'string', group: 'code-host', secret: true, ...CODE_HOST_ONLY, bitbucket: 'variable',
     description: 'Atlassian API token that goes with bitbucket-email.' }),
+  // Access tokens are bot accounts that GET /2.0/user may refuse; without this uuid the pipe cannot tell its own
+  // comment from a copy and updates nothing. Read by the pipe itself (no ScanConfig field), so cli is 'none'.
+  define({ name: 'bitbucket-author-uuid', type: 'string', group: 'code-host', ...CODE_HOST_ONLY, cli: 'none', bitbucket: 'variable',
+    description: 'UUID of the access token\'s bot account (the user.uuid of a comment it wrote), so its pull request comment is found and updated when the token may not read /2.0/user.' }),
   // project creation
   define({ name: 'create-project', type: 'boolean', group: 'project-creation', default: 'false',
     description: 'Create the project when it does not exist.' }),

@@ -1,0 +1,110 @@
+/**
+ * `invicti-appsec <command>`: dispatch of the CLI's commands. Returns the exit code; the entry sets it.
+ */
+import { createPlatformClient, type PlatformApi } from '../api/index.js';
+import { readRawFromEnv, mergeRaw, parseConnectionConfig, type ConnectionConfig } from '../core/config.js';
+import { settingLabel } from '../core/options.js';
+import { systemClock } from '../core/ports.js';
+import { describeError, exitCodeForError, redact, EXIT_CODES } from '../errors.js';
+import { VERSION } from '../version.js';
+import { parseArgs, type ParsedArgs } from './args.js';
+import { consoleLogger } from './console-logger.js';
+import { helpText } from './help.js';
+import { runScanCommand, type ScanIo } from './run-scan-command.js';
+
+export interface CliIo extends ScanIo {
+  argv: readonly string[];
+}
+
+export async function runCli(io: CliIo): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(io.argv);
+  } catch (err) {
+    io.stderr(`error: ${describeError(err)}\n`);
+    return exitCodeForError(err);
+  }
+  if (args.command === 'version') {
+    io.stdout(`invicti-appsec ${VERSION}\n`);
+    return EXIT_CODES.passed;
+  }
+  if (args.help || args.command === 'help') {
+    io.stdout(`${helpText(args.command)}\n`);
+    return EXIT_CODES.passed;
+  }
+  switch (args.command) {
+    case 'scan':
+    case 'release':
+    case 'wait':
+      return runScanCommand(io, { ci: 'cli', flags: args.raw });
+    case 'ping':
+    case 'projects':
+    case 'scanners':
+      return runListCommand(io, args);
+  }
+}
+
+/** `ping`, `projects`, `scanners`: connection settings only, one request or a few, a table on stdout. */
+async function runListCommand(io: CliIo, args: ParsedArgs): Promise<number> {
+  const fromEnv = readRawFromEnv(io.env, 'cli');
+  const raw = mergeRaw(fromEnv.raw, args.raw);
+  let config: ConnectionConfig;
+  try {
+    config = parseConnectionConfig(raw, { describe: settingLabel('cli') });
+  } catch (err) {
+    io.stderr(`error: ${redact(describeError(err), [raw.token ?? ''])}\n`);
+    return exitCodeForError(err);
+  }
+  const secrets = [config.token];
+  for (const warning of fromEnv.warnings) io.stderr(`warning: ${warning}\n`);
+  const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
+  try {
+    const api = createPlatformClient({
+      host: config.host,
+      token: config.token,
+      apiMode: config.apiMode,
+      timeoutMs: config.requestTimeoutMs,
+      insecure: config.insecure,
+      ...(config.caCert ? { caFile: config.caCert } : {}),
+      logger,
+      clock: io.clock ?? systemClock,
+      random: io.random ?? Math.random,
+    });
+    const out = await listing(api, args);
+    io.stdout(redact(out, secrets));
+    return EXIT_CODES.passed;
+  } catch (err) {
+    logger.error(describeError(err));
+    return exitCodeForError(err);
+  }
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return `${[line(header), ...rows.map(line)].join('\n')}\n`;
+}
+
+async function listing(api: PlatformApi, args: ParsedArgs): Promise<string> {
+  if (args.command === 'ping') {
+    const mode = await api.mode();
+    await api.healthCheck();
+    return `OK: the platform answered and accepted the token (${mode} API)\n`;
+  }
+  if (args.command === 'projects') {
+    const rows: string[][] = [];
+    for (let start = 0; ; start += 100) {
+      const page = await api.listProjects({ name: args.raw.project ?? '', start, limit: 100 });
+      rows.push(...page.items.map((p) => [p.id, p.name, p.defaultBranch, p.labels.join(',')]));
+      if (page.items.length === 0 || start + page.items.length >= page.total || rows.length >= 5_000) break;
+    }
+    return table(['ID', 'NAME', 'DEFAULT BRANCH', 'LABELS'], rows);
+  }
+  const wanted = args.raw.scanner?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  const type = args.raw['scanner-type'];
+  const page = await api.listActiveScanners({ limit: 0, ...(type ? { types: [type.toLowerCase()] } : {}) });
+  const rows = page.items
+    .filter((s) => wanted.length === 0 || wanted.includes(s.slug))
+    .map((s) => [s.slug, s.type, s.labels.join(','), s.disabled ? 'disabled' : 'active', s.id]);
+  return table(['SLUG', 'TYPE', 'LABELS', 'STATE', 'ID'], rows);
+}

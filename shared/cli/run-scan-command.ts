@@ -1,0 +1,129 @@
+/**
+ * The scan flow as every non-GitHub packaging runs it: settings from the environment (and flags), CI context,
+ * the core run, report files, a plain-text decision on stdout, then the packaging's own publishing (GitLab
+ * notes and reports, Bitbucket Code Insights, ...). Returns the exit code; never exits.
+ */
+import { createPlatformClient } from '../api/index.js';
+import { detectContext, type Env, type RunContext } from '../ci/index.js';
+import { parseConfig, readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../core/config.js';
+import { settingLabel, type CiKind } from '../core/options.js';
+import type { Clock, Logger, Random } from '../core/ports.js';
+import { systemClock } from '../core/ports.js';
+import { writeReportFiles, type WriteText } from '../core/report-files.js';
+import type { RunResult } from '../core/result.js';
+import { runScan } from '../core/run-scan.js';
+import { describeError, EXIT_CODES, exitCodeForError, redact, ConfigError } from '../errors.js';
+import { consoleLogger } from './console-logger.js';
+import { errorResult } from '../core/error-result.js';
+import { textReport } from './text-report.js';
+
+export interface ScanIo {
+  env: Env;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  writeFile: WriteText;
+  /** GitHub's event payload, when running there (the CLI can run in any CI). */
+  readGithubEvent?(): unknown;
+  /** The local branch, for runs outside CI. */
+  gitBranch?(): string | undefined;
+  signal?: AbortSignal;
+  clock?: Clock;
+  random?: Random;
+}
+
+export interface PublishInput {
+  result: RunResult;
+  config: ScanConfig;
+  context: RunContext;
+  logger: Logger;
+}
+
+export interface ScanCommandOptions {
+  /** Which names settings have in this packaging (environment variables, flags). */
+  ci: CiKind;
+  /** Settings from the command line; they win over the environment. */
+  flags?: Readonly<Record<string, string>>;
+  /** The packaging's own output: comments, CI reports. Its failures are reported, not fatal. */
+  publish?: (input: PublishInput) => Promise<void>;
+}
+
+function proxyFrom(env: Env): { httpsProxy?: string; httpProxy?: string; noProxy?: string } {
+  const pick = (...keys: string[]): string | undefined => keys.map((k) => env[k]).find((v) => v !== undefined && v !== '');
+  const httpsProxy = pick('HTTPS_PROXY', 'https_proxy');
+  const httpProxy = pick('HTTP_PROXY', 'http_proxy');
+  const noProxy = pick('NO_PROXY', 'no_proxy');
+  return { ...(httpsProxy ? { httpsProxy } : {}), ...(httpProxy ? { httpProxy } : {}), ...(noProxy ? { noProxy } : {}) };
+}
+
+export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): Promise<number> {
+  let secrets: string[] = [];
+  const say = (text: string): void => io.stderr(redact(text, secrets));
+  const fromEnv = readRawFromEnv(io.env, options.ci);
+  const raw = mergeRaw(fromEnv.raw, options.flags ?? {});
+  secrets = [raw.token, raw['github-token'], raw['gitlab-token'], raw['bitbucket-token'], raw['bitbucket-api-token']].filter(
+    (v): v is string => v !== undefined && v !== '',
+  );
+  for (const warning of fromEnv.warnings) say(`warning: ${warning}\n`);
+
+  let config: ScanConfig;
+  let context: RunContext;
+  try {
+    const branch = io.gitBranch?.();
+    context = detectContext(io.env, io.readGithubEvent?.(), branch ? { branch } : undefined);
+    config = parseConfig(raw, context, { describe: settingLabel(options.ci) });
+  } catch (err) {
+    say(`error: ${describeError(err)}\n`);
+    return exitCodeForError(err);
+  }
+  secrets = configSecrets(config);
+  const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
+  const clock = io.clock ?? systemClock;
+  const random = io.random ?? Math.random;
+
+  let result: RunResult;
+  try {
+    const api = createPlatformClient({
+      host: config.host,
+      token: config.token,
+      apiMode: config.apiMode,
+      timeoutMs: config.requestTimeoutMs,
+      insecure: config.insecure,
+      ...(config.caCert ? { caFile: config.caCert } : {}),
+      proxy: proxyFrom(io.env),
+      logger,
+      clock,
+      random,
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
+    result = await runScan(config, context, { api, clock, random, logger, ...(io.signal ? { signal: io.signal } : {}) });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      logger.error(describeError(err));
+      return EXIT_CODES.config;
+    }
+    // The platform could not be reached or refused us before any scanner ran: still one result, so that the
+    // JSON output, the comment and the exit code say what happened (under the on-error policy).
+    result = errorResult(config, context, err, clock.now());
+    logger.error(result.summary);
+  }
+
+  try {
+    for (const file of await writeReportFiles(result, { ...config, ...(context.jobUrl ? { jobUrl: context.jobUrl } : {}) }, io.writeFile)) {
+      logger.info(`wrote ${file.kind}: ${file.path}`);
+    }
+  } catch (err) {
+    logger.error(`could not write a report file: ${describeError(err)}`);
+    io.stdout(redact(textReport(result), secrets));
+    return EXIT_CODES.config;
+  }
+  io.stdout(redact(textReport(result), secrets));
+  if (options.publish) {
+    try {
+      await options.publish({ result, config, context, logger });
+    } catch (err) {
+      // Decoration is a courtesy: the gate's decision stands even when a comment or report cannot be posted.
+      logger.warn(`could not publish to the code host: ${describeError(err)}`);
+    }
+  }
+  return result.exitCode;
+}

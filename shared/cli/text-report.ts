@@ -1,0 +1,25 @@
+/** The plain-text decision the CLI prints on stdout: one header line, one block per scanner. */
+import { SEVERITIES } from '../api/types.js';
+import type { RunResult } from '../core/result.js';
+import { cleanText } from '../render/escape.js';
+
+const MARK = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
+
+/** Scanner text reaches a terminal: no control characters that could move the cursor or recolour. */
+const plain = (text: string): string => cleanText(text);
+
+export function textReport(result: RunResult): string {
+  const lines: string[] = [];
+  const where = result.targetBranch ? `${result.branch} -> ${result.targetBranch}` : result.branch;
+  lines.push(`Invicti AppSec: ${result.status.toUpperCase()} (exit ${result.exitCode}) - project ${plain(result.project.name)}, branch ${plain(where)}`);
+  for (const s of result.scanners) {
+    const counts = SEVERITIES.map((sev) => `${sev} ${s.counts[sev]}`).join('  ');
+    const fresh = SEVERITIES.reduce((sum, sev) => sum + s.newCounts[sev], 0);
+    const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
+    lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}  new ${fresh}${risk}`);
+    for (const reason of s.reasons) lines.push(`    ${MARK[reason.outcome]} ${plain(reason.message)}`);
+    const link = s.links.scan ?? s.links.event;
+    if (link) lines.push(`    report: ${plain(link)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

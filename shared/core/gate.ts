@@ -1,0 +1,103 @@
+/**
+ * The merge gate: pure functions from what a scan found to the reasons it passes or fails.
+ * Every rule that was asked for is reported (passing ones too), in a fixed order, so that reports and JUnit
+ * test cases are stable from run to run (the official CLI stops at the first failure, in random order).
+ */
+import { SEVERITIES, type Severity, type SeverityCounts } from '../api/types.js';
+import type { GateReason, ReleaseSummary, RunStatus } from './result.js';
+
+export interface GateSettings {
+  thresholds: Partial<Record<Severity, number>>;
+  newFindingsOnly: boolean;
+  failOnRiskIncrease: boolean;
+  warnOnly: boolean;
+}
+
+export interface GateInput {
+  counts: SeverityCounts;
+  newCounts: SeverityCounts;
+  /** Undefined when the risk rule is off. `previous` undefined means a first scan. */
+  risk?: { current: number; previous?: number };
+  /** Undefined when release criteria are off for this run. */
+  release?: ReleaseSummary;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function evaluateGate(settings: GateSettings, input: GateInput): GateReason[] {
+  const reasons: GateReason[] = [];
+  const failOutcome = settings.warnOnly ? 'warn' : 'fail';
+  const counts = settings.newFindingsOnly ? input.newCounts : input.counts;
+  const adjective = settings.newFindingsOnly ? 'new ' : '';
+  for (const severity of SEVERITIES) {
+    const limit = settings.thresholds[severity];
+    if (limit === undefined) continue;
+    const actual = counts[severity];
+    const over = actual > limit;
+    reasons.push({
+      rule: `threshold-${severity}`,
+      outcome: over ? failOutcome : 'pass',
+      actual,
+      limit,
+      message: over
+        ? `${plural(actual, `${adjective}${severity} finding`)}, more than the allowed ${limit}`
+        : `${plural(actual, `${adjective}${severity} finding`)}, within the allowed ${limit}`,
+    });
+  }
+  if (settings.failOnRiskIncrease && input.risk) {
+    const { current, previous } = input.risk;
+    if (previous === undefined) {
+      reasons.push({ rule: 'risk-score', outcome: 'pass', actual: current, message: `risk score ${current} (first scan, nothing to compare)` });
+    } else {
+      const up = current > previous;
+      reasons.push({
+        rule: 'risk-score',
+        outcome: up ? failOutcome : 'pass',
+        actual: current,
+        limit: previous,
+        message: up ? `risk score rose from ${previous} to ${current}` : `risk score ${current} (previous ${previous})`,
+      });
+    }
+  }
+  if (input.release) {
+    const failing = input.release.failingTypes;
+    const failed = failing.length > 0;
+    reasons.push({
+      rule: 'release-criteria',
+      outcome: failed ? failOutcome : 'pass',
+      message: failed
+        ? `release criteria fail for ${failing.map((t) => t.toUpperCase()).join(', ')}`
+        : `release criteria: ${input.release.status || 'undefined'}`,
+    });
+  }
+  return reasons;
+}
+
+/** The status a set of gate reasons gives. */
+export function gateStatus(reasons: readonly GateReason[]): RunStatus {
+  if (reasons.some((r) => r.outcome === 'fail')) return 'failed';
+  if (reasons.some((r) => r.outcome === 'warn')) return 'warned';
+  return 'passed';
+}
+
+/**
+ * Which failing release types count for this run. `on`: all of them (and a bare overall `fail` too);
+ * `scanner`: only the types of this run's scanners; a list: only those types.
+ */
+export function countedReleaseFailures(
+  scope: { kind: 'on' } | { kind: 'scanner'; types: readonly string[] } | { kind: 'types'; types: readonly string[] },
+  overall: string,
+  perType: Record<string, string>,
+): string[] {
+  const failing = Object.entries(perType)
+    .filter(([, status]) => status === 'fail')
+    .map(([type]) => type)
+    .sort();
+  if (scope.kind === 'on') {
+    // The platform can say `fail` without naming a type; under `on` that still fails, and says so.
+    if (failing.length === 0 && overall === 'fail') return ['overall'];
+    return failing;
+  }
+  const wanted = new Set(scope.types.map((t) => t.toLowerCase()));
+  return failing.filter((t) => wanted.has(t));
+}

@@ -1,0 +1,109 @@
+/**
+ * Resolution of what to scan: the project (by ID or exact name, across all pages), the scanners (by exact
+ * slug, active, of the asserted type) and the branch. Mistakes here are configuration errors (exit 2) with a
+ * suggestion, not the official CLI's "unknown, disabled or inactive tool name".
+ */
+import type { CreateProjectInput, PlatformApi, Project, Scanner } from '../api/types.js';
+import { ApiError, ConfigError } from '../errors.js';
+import { nearest } from './suggest.js';
+
+const OBJECT_ID = /^[0-9a-f]{24}$/i;
+const PAGE = 100;
+/** Bound on projects read when looking for a name or suggestions. */
+const MAX_PROJECTS_SCANNED = 5_000;
+
+async function listAllProjects(api: PlatformApi, name: string): Promise<Project[]> {
+  const all: Project[] = [];
+  for (let start = 0; start < MAX_PROJECTS_SCANNED; start += PAGE) {
+    const page = await api.listProjects({ name, start, limit: PAGE });
+    all.push(...page.items);
+    if (page.items.length === 0 || start + page.items.length >= page.total) break;
+  }
+  return all;
+}
+
+export interface ProjectRequest {
+  project: string;
+  /** Create the project when it does not exist. */
+  create?: Omit<CreateProjectInput, 'name'>;
+}
+
+export async function resolveProject(api: PlatformApi, request: ProjectRequest): Promise<{ project: Project; created: boolean }> {
+  const wanted = request.project.trim();
+  if (OBJECT_ID.test(wanted)) {
+    try {
+      return { project: await api.getProject(wanted), created: false };
+    } catch (err) {
+      // An ID-looking name is still a valid project name; fall through to the name search.
+      if (!(err instanceof ApiError && err.kind === 'not-found')) throw err;
+    }
+  }
+  const candidates = await listAllProjects(api, wanted);
+  const exact = candidates.filter((p) => p.name === wanted || p.id === wanted);
+  if (exact.length === 1 && exact[0]) return { project: exact[0], created: false };
+  if (exact.length > 1) {
+    throw new ConfigError('project', `${exact.length} projects are named "${wanted}"; give the project ID instead.`);
+  }
+  if (request.create) {
+    const project = await api.createProject({ name: wanted, ...request.create });
+    return { project, created: true };
+  }
+  const pool = candidates.length > 0 ? candidates : await listAllProjects(api, '');
+  const near = nearest(
+    wanted,
+    pool.map((p) => p.name),
+    3,
+  );
+  const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
+  throw new ConfigError(
+    'project',
+    `project "${wanted}" was not found on the platform.${hint} Give the exact name or ID, or set create-project to create it.`,
+  );
+}
+
+/** Labels that make a scanner rescan-only: it cannot be given a new configuration from CI (reference §3.3). */
+const RESCAN_ONLY_LABELS = ['bind', 'agent', 'template'];
+
+export function isRescanOnly(scanner: Scanner): boolean {
+  if (scanner.labels.includes('creatable-on-tool')) return false;
+  return scanner.labels.some((l) => RESCAN_ONLY_LABELS.includes(l));
+}
+
+export async function resolveScanners(
+  api: PlatformApi,
+  slugs: readonly string[],
+  assertedType: string | undefined,
+): Promise<Scanner[]> {
+  let catalogue: Scanner[] | undefined;
+  const all = async (): Promise<Scanner[]> => {
+    catalogue ??= (await api.listActiveScanners({ limit: 0 })).items;
+    return catalogue;
+  };
+  const resolved: Scanner[] = [];
+  for (const slug of slugs) {
+    const page = await api.listActiveScanners({ name: slug, limit: 0 });
+    // The platform's name filter may be a substring match; only the exact slug counts.
+    const matches = page.items.filter((s) => s.slug === slug);
+    const scanner = matches.find((s) => !s.disabled) ?? matches[0];
+    if (!scanner) {
+      const near = nearest(
+        slug,
+        (await all()).map((s) => s.slug),
+        3,
+      );
+      const hint = near.length > 0 ? ` Did you mean ${near.map((n) => `"${n}"`).join(', ')}?` : '';
+      throw new ConfigError('scanner', `scanner "${slug}" is not an active scanner on the platform.${hint} List them with: invicti-appsec scanners`);
+    }
+    if (scanner.disabled) {
+      throw new ConfigError('scanner', `scanner "${slug}" is disabled on the platform. Enable it there, or choose another scanner.`);
+    }
+    if (assertedType && scanner.type.toLowerCase() !== assertedType.toLowerCase()) {
+      throw new ConfigError(
+        'scanner-type',
+        `scanner "${slug}" is a ${scanner.type.toUpperCase()} scanner, not ${assertedType.toUpperCase()}. Fix scanner-type or scanner.`,
+      );
+    }
+    resolved.push(scanner);
+  }
+  return resolved;
+}

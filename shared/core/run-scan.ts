@@ -1,0 +1,196 @@
+/**
+ * The core's entry: resolve → start or resume → wait → gate, for every scanner of the run concurrently,
+ * then one combined decision. Everything it needs comes in through `config`, `context` and `deps`; it never
+ * exits, never reads the environment, and returns a `RunResult` for the adapters to render.
+ */
+import type { PlatformApi, Project, Scanner } from '../api/types.js';
+import type { RunContext } from '../ci/context.js';
+import { ConfigError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { combinedExitCode, combinedStatus, summarize } from './combine.js';
+import type { ScanConfig } from './config.js';
+import type { Clock, Logger, Random } from './ports.js';
+import { readReleaseStatus, summarizeRelease, type ReleaseScope } from './release.js';
+import { resolveProject, resolveScanners } from './resolve.js';
+import { evaluateGate, gateStatus } from './gate.js';
+import { zeroCounts, type RunResult, type ScannerResult } from './result.js';
+import { scanOne, type ScanOneSettings } from './scan-one.js';
+
+export interface RunDeps {
+  api: PlatformApi;
+  clock: Clock;
+  random: Random;
+  logger: Logger;
+  /** Aborted on SIGINT/SIGTERM: waits stop and the result says where the scan can be followed. */
+  signal?: AbortSignal;
+}
+
+function releaseScope(config: ScanConfig, scannerTypes: readonly string[]): ReleaseScope | undefined {
+  const rc = config.releaseCriteria;
+  if (rc.kind === 'off') return undefined;
+  if (rc.kind === 'on') return { kind: 'on' };
+  if (rc.kind === 'types') return { kind: 'types', types: rc.types };
+  return scannerTypes.length > 0 ? { kind: 'scanner', types: scannerTypes } : { kind: 'on' };
+}
+
+function projectRequest(config: ScanConfig, context: RunContext): Parameters<typeof resolveProject>[1] {
+  const project = config.project ?? '';
+  const c = config.createProject;
+  if (!c.enabled) return { project };
+  const repoUrl = c.repoUrl ?? context.repositoryUrl;
+  return {
+    project,
+    create: {
+      ...(repoUrl ? { repoUrl } : {}),
+      ...(c.almTool ? { almTool: c.almTool } : {}),
+      ...(c.team ? { team: c.team } : {}),
+      labels: c.labels,
+      ...(c.defaultBranch ? { defaultBranch: c.defaultBranch } : {}),
+    },
+  };
+}
+
+export async function runScan(config: ScanConfig, context: RunContext, deps: RunDeps): Promise<RunResult> {
+  const { api, clock, logger } = deps;
+  const startedAt = new Date(clock.now()).toISOString();
+  const deadline = clock.now() + config.timeoutMs;
+  const isPullRequest = config.targetBranch !== undefined && config.targetBranch !== '';
+
+  let project: Project;
+  let results: ScannerResult[];
+
+  if (config.mode === 'wait') {
+    ({ project, results } = await resumeEvents(config, deps, deadline));
+  } else {
+    const resolved = await resolveProject(api, projectRequest(config, context));
+    project = resolved.project;
+    if (resolved.created) logger.info(`created project "${project.name}" on the platform`);
+    const branch = config.branch ?? project.defaultBranch;
+    if (config.mode === 'release') {
+      results = [await releaseOnly(config, project, branch, deps, deadline)];
+    } else {
+      const scanners = await resolveScanners(api, config.scanners, config.scannerType);
+      const settings = scanSettings(config, deadline, isPullRequest);
+      const request = {
+        branch,
+        ...(isPullRequest ? { targetBranch: config.targetBranch } : {}),
+        ...(config.prNumber ? { prNumber: config.prNumber } : {}),
+        ...(config.metaData !== undefined ? { metaData: config.metaData } : {}),
+        ...(config.environment ? { environment: config.environment } : {}),
+        ...(config.file ? { file: config.file } : {}),
+        ...(config.image ? { image: config.image } : {}),
+      };
+      results = await runAll(
+        scanners.map((scanner) => () =>
+          scanOne({ project, scanner, request }, { ...settings, releaseScope: releaseScope(config, [scanner.type]) }, deps),
+        ),
+      );
+    }
+  }
+
+  return {
+    status: combinedStatus(results),
+    exitCode: combinedExitCode(results),
+    project: { id: project.id, name: project.name, ...(project.link ? { link: project.link } : {}) },
+    branch: results[0]?.branch ?? config.branch ?? project.defaultBranch,
+    ...(isPullRequest ? { targetBranch: config.targetBranch } : {}),
+    ...(config.prNumber ? { pullRequest: config.prNumber } : {}),
+    scanners: results,
+    summary: summarize(results),
+    warnOnly: config.warnOnly,
+    newFindingsOnly: config.newFindingsOnly,
+    startedAt,
+    finishedAt: new Date(clock.now()).toISOString(),
+    ...((project.link ?? context.jobUrl) ? { reportUrl: project.link ?? context.jobUrl } : {}),
+    toolVersion: VERSION,
+  };
+}
+
+function scanSettings(config: ScanConfig, deadline: number, isPullRequest: boolean): Omit<ScanOneSettings, 'releaseScope'> {
+  return {
+    gate: {
+      thresholds: config.thresholds,
+      newFindingsOnly: config.newFindingsOnly,
+      failOnRiskIncrease: config.failOnRiskIncrease,
+      warnOnly: config.warnOnly,
+    },
+    onTimeout: config.onTimeout,
+    onError: config.onError,
+    deadline,
+    async: config.async,
+    ...(isPullRequest && config.targetBranch ? { baselineBranch: config.targetBranch } : {}),
+  };
+}
+
+/**
+ * Run every scanner concurrently and wait for all of them, so that one scanner's configuration error does
+ * not leave the others' requests dangling; the first configuration error is then thrown.
+ */
+async function runAll(tasks: readonly (() => Promise<ScannerResult>)[]): Promise<ScannerResult[]> {
+  const settled = await Promise.allSettled(tasks.map((task) => task()));
+  const results: ScannerResult[] = [];
+  for (const outcome of settled) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    results.push(outcome.value);
+  }
+  return results;
+}
+
+/** `wait` mode: resume events started earlier (for example with `async`), then gate as usual. */
+async function resumeEvents(config: ScanConfig, deps: RunDeps, deadline: number): Promise<{ project: Project; results: ScannerResult[] }> {
+  const { api } = deps;
+  let project: Project | undefined = config.project ? (await resolveProject(api, { project: config.project })).project : undefined;
+  const settings = scanSettings(config, deadline, config.targetBranch !== undefined && config.targetBranch !== '');
+  const tasks = config.eventIds.map((eventId) => async (): Promise<ScannerResult> => {
+    // Until the event has finished, all that is known of it is its id.
+    const unknownScanner: Scanner = { id: '', slug: `event-${eventId}`, displayName: '', type: '', labels: [], customType: 0, disabled: false, params: {} };
+    const unknownProject: Project = project ?? { id: '', name: '', defaultBranch: '', labels: [] };
+    return scanOne(
+      {
+        project: unknownProject,
+        scanner: unknownScanner,
+        request: { branch: config.branch ?? '' },
+        eventId,
+        identify: async (scan) => {
+          project ??= (await resolveProject(api, { project: scan.project })).project;
+          const [scanner] = await resolveScanners(api, [scan.tool], undefined);
+          return { project, scanner: scanner ?? unknownScanner, releaseScope: releaseScope(config, [scan.scannerType]) };
+        },
+      },
+      { ...settings, releaseScope: undefined },
+      deps,
+    );
+  });
+  const results = await runAll(tasks);
+  if (!project) throw new ConfigError('event-id', 'none of the events could be read; give project as well, or check the event ids.');
+  return { project, results };
+}
+
+/** `release` mode: only the project's release criteria for the branch. */
+async function releaseOnly(config: ScanConfig, project: Project, branch: string, deps: RunDeps, deadline: number): Promise<ScannerResult> {
+  const { clock } = deps;
+  const started = clock.now();
+  const scope = releaseScope(config, []) ?? { kind: 'on' as const };
+  const status = await readReleaseStatus(deps.api, project.name, branch, { clock, deadline, ...(deps.signal ? { signal: deps.signal } : {}) });
+  const release = summarizeRelease(status, scope);
+  const reasons = evaluateGate(
+    { thresholds: {}, newFindingsOnly: false, failOnRiskIncrease: false, warnOnly: config.warnOnly },
+    { counts: zeroCounts(), newCounts: zeroCounts(), release },
+  );
+  const end = clock.now();
+  return {
+    scanner: 'release-criteria',
+    scannerType: '',
+    status: gateStatus(reasons),
+    mode: 'release',
+    branch,
+    counts: zeroCounts(),
+    newCounts: zeroCounts(),
+    release,
+    reasons,
+    findings: [],
+    findingsTruncated: false,
+    links: project.link ? { project: project.link } : {},
+    timings: { startedAt: new Date(started).toISOString(), finishedAt: new Date(end).toISOString(), durationMs: end - started },
+  };
+}

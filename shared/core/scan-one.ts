@@ -1,0 +1,175 @@
+/**
+ * One scanner's whole path: start (or resume) → wait → read the scan and its findings → gate.
+ * Platform trouble for one scanner becomes that scanner's `error`/`timeout` result, so the other scanners of
+ * the run still report; configuration errors are thrown (they stop the run with exit 2).
+ */
+import type { PlatformApi, Project, Scan, Scanner } from '../api/types.js';
+import { ConfigError, DeadlineError, CancelledError, describeError } from '../errors.js';
+import { expectedDurationMs } from './history.js';
+import { fetchFindings, classifyFindings, countBySeverity } from './findings.js';
+import { evaluateGate, gateStatus, type GateSettings } from './gate.js';
+import type { Clock, Logger, Random } from './ports.js';
+import { readReleaseStatus, summarizeRelease, type ReleaseScope } from './release.js';
+import { zeroCounts, type GateReason, type ScannerResult } from './result.js';
+import { startScan, type TriggerRequest } from './trigger.js';
+import { waitForEvent } from './wait.js';
+
+export type FailurePolicy = 'fail' | 'warn' | 'pass';
+
+export interface ScanOneDeps {
+  api: PlatformApi;
+  clock: Clock;
+  random: Random;
+  logger: Logger;
+  signal?: AbortSignal;
+}
+
+export interface ScanOneSettings {
+  gate: GateSettings;
+  /** Undefined when release criteria are off. */
+  releaseScope?: ReleaseScope;
+  onTimeout: FailurePolicy;
+  onError: FailurePolicy;
+  deadline: number;
+  async: boolean;
+  /** Compare with the merge target's findings to tell new from existing. */
+  baselineBranch?: string;
+}
+
+export interface ScanOneTarget {
+  project: Project;
+  scanner: Scanner;
+  request: TriggerRequest;
+  /** Resume this event instead of starting a scan (`wait` mode). */
+  eventId?: string;
+  /** `wait` mode: learn project, scanner and release scope from the finished scan. */
+  identify?: (scan: Scan) => Promise<{ project: Project; scanner: Scanner; releaseScope: ReleaseScope | undefined }>;
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+function policyOutcome(policy: FailurePolicy): GateReason['outcome'] {
+  return policy === 'fail' ? 'fail' : policy === 'warn' ? 'warn' : 'pass';
+}
+
+export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, deps: ScanOneDeps): Promise<ScannerResult> {
+  const { api, clock, logger } = deps;
+  let { project, scanner } = target;
+  const { request } = target;
+  let releaseScope = settings.releaseScope;
+  let tag = `[${scanner.slug}]`;
+  const startedMs = clock.now();
+  const result: ScannerResult = {
+    scanner: scanner.slug,
+    scannerType: scanner.type,
+    status: 'passed',
+    mode: target.eventId ? 'wait' : 'create',
+    branch: request.branch,
+    ...(request.targetBranch ? { targetBranch: request.targetBranch } : {}),
+    counts: zeroCounts(),
+    newCounts: zeroCounts(),
+    reasons: [],
+    findings: [],
+    findingsTruncated: false,
+    links: project.link ? { project: project.link } : {},
+    timings: { startedAt: iso(startedMs), finishedAt: iso(startedMs), durationMs: 0 },
+  };
+  const finish = (): ScannerResult => {
+    const end = clock.now();
+    result.timings = { startedAt: iso(startedMs), finishedAt: iso(end), durationMs: end - startedMs };
+    return result;
+  };
+
+  try {
+    let eventId = target.eventId;
+    if (eventId === undefined) {
+      const triggered = await startScan(api, project, scanner, request);
+      eventId = triggered.eventId;
+      result.mode = triggered.mode;
+      logger.info(`${tag} ${triggered.mode === 'rescan' ? 'restarted the latest scan' : `started (${triggered.mode})`}: event ${eventId}`);
+    }
+    result.eventId = eventId;
+    if (settings.async) {
+      result.status = 'skipped';
+      result.reasons.push({ rule: 'timeout', outcome: 'pass', message: `started without waiting (async); resume with: wait --event-id ${eventId}` });
+      return finish();
+    }
+
+    let lastText = '';
+    const expected = await expectedDurationMs(api, project.id, scanner.slug, logger);
+    const { event } = await waitForEvent(api, eventId, {
+      deadline: settings.deadline,
+      ...(expected !== undefined ? { expectedDurationMs: expected } : {}),
+      clock,
+      random: deps.random,
+      ...(deps.signal ? { signal: deps.signal } : {}),
+      onPoll: (ev, elapsedMs) => {
+        if (ev.link) result.links.event = ev.link;
+        const text = ev.statusText || `status ${ev.status}`;
+        if (text !== lastText) logger.info(`${tag} ${Math.round(elapsedMs / 1000)}s  ${text}`);
+        lastText = text;
+      },
+    });
+    result.scanId = event.scanId;
+    const scan = await api.getScan(event.scanId);
+    if (target.identify) {
+      ({ project, scanner, releaseScope } = await target.identify(scan));
+      result.scanner = scanner.slug;
+      result.scannerType = scanner.type;
+      if (project.link) result.links.project = project.link;
+      tag = `[${scanner.slug}]`;
+    }
+    result.counts = scan.summary;
+    result.riskScore = scan.score;
+    result.branch = scan.branch || result.branch;
+    if (scan.link) result.links.scan = scan.link;
+
+    const current = await fetchFindings(api, project.id, { branch: result.branch, tool: scanner.slug });
+    const baseline = settings.baselineBranch
+      ? (await fetchFindings(api, project.id, { branch: settings.baselineBranch, tool: scanner.slug })).items
+      : undefined;
+    result.findings = classifyFindings(scanner.slug, scanner.type, current.items, baseline);
+    result.findingsTruncated = current.truncated;
+    result.newCounts = countBySeverity(result.findings, (f) => f.isNew);
+
+    let risk: { current: number; previous?: number } | undefined;
+    if (settings.gate.failOnRiskIncrease) {
+      const last = await api.lastResults(scan.id);
+      risk = { current: last.last?.score ?? scan.score, ...(last.previous ? { previous: last.previous.score } : {}) };
+      if (last.previous) result.previousRiskScore = last.previous.score;
+    }
+    if (releaseScope) {
+      const releaseProject = scan.infraSourceProjectId || scan.project || project.name;
+      const status = await readReleaseStatus(api, releaseProject, result.branch, {
+        clock,
+        deadline: settings.deadline,
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      });
+      result.release = summarizeRelease(status, releaseScope);
+    }
+    result.reasons = evaluateGate(settings.gate, {
+      counts: result.counts,
+      newCounts: result.newCounts,
+      ...(risk ? { risk } : {}),
+      ...(result.release ? { release: result.release } : {}),
+    });
+    result.status = gateStatus(result.reasons);
+    return finish();
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const follow = result.links.event ?? result.links.scan ?? result.links.project;
+    const where = follow ? ` Follow it at ${follow}` : result.eventId ? ` Event ${result.eventId}.` : '';
+    if (err instanceof DeadlineError) {
+      result.status = 'timeout';
+      result.error = `${err.message}; the scan goes on on the platform.${where}`;
+      result.reasons.push({ rule: 'timeout', outcome: policyOutcome(settings.onTimeout), message: result.error });
+    } else {
+      result.status = 'error';
+      result.error =
+        err instanceof CancelledError ? `cancelled; the scan goes on on the platform.${where}` : `${describeError(err)}${where ? ` ${where.trim()}` : ''}`;
+      result.reasons.push({ rule: 'error', outcome: policyOutcome(settings.onError), message: result.error });
+    }
+    logger.error(`${tag} ${result.error}`);
+    return finish();
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * Waiting for a platform event to finish: bounded by a deadline, adaptive, cancellable.
+ *
+ * Why adaptive: the official CLI polls every 10 s, so a 3 s scan is seen after 10 s, and it busy-loops when an
+ * event says `active=0` with a non-final status. We poll quickly at first (a short scan is seen within about a
+ * second), back off with jitter to at most 10 s, and, when the platform's history tells us how long this
+ * scanner usually takes, place polls so that one lands just after the expected end instead of up to 10 s late.
+ */
+import type { PlatformApi, ScanEvent } from '../api/types.js';
+import { CancelledError, DeadlineError, ScanFailedError } from '../errors.js';
+import type { Clock, Random } from './ports.js';
+
+/** The polling schedule, as data. */
+export interface PollPolicy {
+  /** First delay after the start call. */
+  initialDelayMs: number;
+  /** Growth of the delay between polls while nothing is known about the scan's length. */
+  multiplier: number;
+  /** Never wait longer than this between two polls. */
+  maxDelayMs: number;
+  /** +/- this fraction of each delay, so that many pipelines do not poll in lockstep. */
+  jitter: number;
+  /** Once past the expected end, poll at this pace for `tailWindowMs`, then back off again. */
+  tailDelayMs: number;
+  tailWindowMs: number;
+  /** Aim this long after the expected end, to absorb small differences. */
+  expectedEndMarginMs: number;
+  /** When `active=0` comes with a non-final status, wait this long before asking again (no busy loop). */
+  inactiveDelayMs: number;
+}
+
+export const DEFAULT_POLL_POLICY: PollPolicy = {
+  initialDelayMs: 250,
+  multiplier: 1.5,
+  maxDelayMs: 10_000,
+  jitter: 0.15,
+  tailDelayMs: 500,
+  tailWindowMs: 5_000,
+  expectedEndMarginMs: 200,
+  inactiveDelayMs: 1_000,
+};
+
+export interface WaitOptions {
+  /** Absolute time (ms since epoch) after which the wait ends with a `DeadlineError`. */
+  deadline: number;
+  clock: Clock;
+  random: Random;
+  signal?: AbortSignal;
+  /** How long scans of this scanner usually take (ms), from the platform's history; unknown when undefined. */
+  expectedDurationMs?: number;
+  policy?: PollPolicy;
+  /** Called after each poll; for progress lines. */
+  onPoll?: (event: ScanEvent, elapsedMs: number) => void;
+}
+
+export interface WaitOutcome {
+  event: ScanEvent;
+  polls: number;
+  elapsedMs: number;
+}
+
+/** Events are finished when `active=0` and `status=6`, failed when `active=-1` (reference §4). */
+export function eventState(event: ScanEvent): 'finished' | 'failed' | 'running' | 'inactive' {
+  if (event.active === -1 || event.status === -1) return 'failed';
+  if (event.active === 0 && event.status === 6) return 'finished';
+  if (event.active === 0) return 'inactive';
+  return 'running';
+}
+
+/**
+ * The delay before the next poll. Pure: depends only on its arguments, so the schedule can be tested and
+ * benchmarked without a server.
+ */
+export function nextDelay(
+  policy: PollPolicy,
+  state: { previousDelayMs: number | undefined; elapsedMs: number; expectedDurationMs: number | undefined; inactive: boolean },
+  random: Random,
+): number {
+  const { previousDelayMs, elapsedMs, expectedDurationMs } = state;
+  if (state.inactive) return policy.inactiveDelayMs;
+  let delay: number;
+  if (expectedDurationMs !== undefined && expectedDurationMs > 0) {
+    const target = expectedDurationMs + policy.expectedEndMarginMs;
+    const remaining = target - elapsedMs;
+    if (remaining > 0) {
+      // Spread the remaining time evenly in steps of at most maxDelay, so that the last step lands on target.
+      const steps = Math.ceil(remaining / policy.maxDelayMs);
+      return Math.max(policy.initialDelayMs, remaining / steps);
+    }
+    // Past the expected end: stay close for a while, then fall back to the ordinary backoff.
+    if (-remaining < policy.tailWindowMs) return policy.tailDelayMs;
+    delay = previousDelayMs === undefined ? policy.tailDelayMs : previousDelayMs * policy.multiplier;
+  } else {
+    delay = previousDelayMs === undefined ? policy.initialDelayMs : previousDelayMs * policy.multiplier;
+  }
+  delay = Math.min(delay, policy.maxDelayMs);
+  const spread = delay * policy.jitter * (2 * random() - 1);
+  return Math.max(policy.initialDelayMs, Math.min(policy.maxDelayMs, delay + spread));
+}
+
+/**
+ * Poll `events/{id}/status` until the event finishes. Throws `ScanFailedError` when it fails,
+ * `DeadlineError` when the deadline passes first, `CancelledError` when the signal aborts.
+ */
+export async function waitForEvent(api: PlatformApi, eventId: string, options: WaitOptions): Promise<WaitOutcome> {
+  const policy = options.policy ?? DEFAULT_POLL_POLICY;
+  const { clock, signal } = options;
+  const startedAt = clock.now();
+  let previousDelayMs: number | undefined;
+  let polls = 0;
+  let inactive = false;
+  for (;;) {
+    const elapsedMs = clock.now() - startedAt;
+    const delay = nextDelay(
+      policy,
+      { previousDelayMs, elapsedMs, expectedDurationMs: options.expectedDurationMs, inactive },
+      options.random,
+    );
+    previousDelayMs = delay;
+    const remaining = options.deadline - clock.now();
+    if (remaining <= 0) throw new DeadlineError(`the scan did not finish before the timeout (event ${eventId})`);
+    await sleepOrCancel(clock, Math.min(delay, remaining), signal);
+    const event = await api.getEventStatus(eventId);
+    polls += 1;
+    options.onPoll?.(event, clock.now() - startedAt);
+    const state = eventState(event);
+    if (state === 'finished') return { event, polls, elapsedMs: clock.now() - startedAt };
+    if (state === 'failed') {
+      const why = event.message.trim() || event.statusText.trim() || 'no reason given';
+      throw new ScanFailedError(`the scan failed on the platform: ${why}`, eventId);
+    }
+    inactive = state === 'inactive';
+    // The last poll happens at the deadline itself, so a scan finishing just in time still counts.
+    if (clock.now() >= options.deadline) {
+      throw new DeadlineError(`the scan did not finish before the timeout (event ${eventId}, last status: ${event.statusText || event.status})`);
+    }
+  }
+}
+
+async function sleepOrCancel(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) throw new CancelledError();
+  try {
+    await clock.sleep(ms, signal);
+  } catch (err) {
+    if (signal?.aborted) throw new CancelledError();
+    throw err;
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_POLL_POLICY, eventState, nextDelay } from '../../../shared/core/wait.js';
+
+const policy = DEFAULT_POLL_POLICY;
+const mid = (): number => 0.5; // no jitter
+
+/** The poll times a schedule gives over `horizonMs` when nothing finishes. */
+function schedule(expectedDurationMs: number | undefined, horizonMs: number, random = mid): number[] {
+  const times: number[] = [];
+  let t = 0;
+  let previous: number | undefined;
+  while (t < horizonMs) {
+    const d = nextDelay(policy, { previousDelayMs: previous, elapsedMs: t, expectedDurationMs, inactive: false }, random);
+    previous = d;
+    t += d;
+    times.push(t);
+  }
+  return times;
+}
+
+describe('nextDelay', () => {
+  it('starts quick and backs off to at most 10 s', () => {
+    const times = schedule(undefined, 120_000);
+    expect(times[0]).toBe(250);
+    const gaps = times.map((t, i) => t - (i === 0 ? 0 : times[i - 1]!));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(10_000);
+    expect(gaps.at(-1)).toBe(10_000);
+    // a 2 s scan is seen less than a second after it ends
+    expect(times.find((t) => t >= 2_000)! - 2_000).toBeLessThan(1_000);
+  });
+
+  it('keeps gaps within bounds whatever the jitter draws', () => {
+    for (const r of [0, 0.999]) {
+      const times = schedule(undefined, 60_000, () => r);
+      const gaps = times.map((t, i) => t - (i === 0 ? 0 : times[i - 1]!));
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(policy.initialDelayMs);
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(policy.maxDelayMs);
+    }
+  });
+
+  it('lands a poll just after the expected end, with gaps of at most 10 s', () => {
+    for (const expected of [2_000, 20_000, 120_000]) {
+      const times = schedule(expected, expected + 1_000);
+      const first = times.find((t) => t >= expected)!;
+      expect(first - expected).toBeLessThanOrEqual(policy.expectedEndMarginMs + 1);
+      const gaps = times.map((t, i) => t - (i === 0 ? 0 : times[i - 1]!));
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(10_000);
+    }
+    // 120 s in 10 s steps: no more polls than a fixed 10 s poller until the expected end
+    expect(schedule(120_000, 120_000).length).toBeLessThanOrEqual(13);
+  });
+
+  it('does not busy-loop on an inactive, unfinished event', () => {
+    expect(nextDelay(policy, { previousDelayMs: 250, elapsedMs: 1_000, expectedDurationMs: undefined, inactive: true }, mid)).toBe(
+      policy.inactiveDelayMs,
+    );
+  });
+});
+
+describe('eventState', () => {
+  const ev = { id: 'e', scanId: '', statusText: '', message: '' };
+  it('reads every status combination', () => {
+    expect(eventState({ ...ev, active: 0, status: 6 })).toBe('finished');
+    expect(eventState({ ...ev, active: -1, status: 2 })).toBe('failed');
+    expect(eventState({ ...ev, active: 1, status: -1 })).toBe('failed');
+    expect(eventState({ ...ev, active: 1, status: 3 })).toBe('running');
+    expect(eventState({ ...ev, active: 0, status: 4 })).toBe('inactive');
+  });
+});
