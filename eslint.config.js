@@ -23,7 +23,7 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/main.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'The core must not import a CI toolkit; take a port instead.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*', '!@actions/http-client'], message: 'The core must not import a CI toolkit; take a port instead (@actions/http-client, a plain HTTP client, is allowed).' }] }],
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'The core reads no process.env; take an env object.' },

@@ -246,6 +246,21 @@ export interface VulnerabilityQuery {
 export interface StartKey {
   projectId: string;
   tool: string;
+  /** Branch the scan runs on, when known: narrows the lookup (restarts carry no branch of their own). */
+  branch?: string;
+}
+
+/** An entry of `GET /scans/queue` or `/scans/completed` (docs shape, plus the emulator's `event_id`/`branch`). */
+export interface QueuedScan {
+  id: string;
+  eventId?: string;
+  tool: string;
+  projectId: string;
+  branch?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** Seconds the scan took, for finished scans. */
+  durationSeconds?: number;
 }
 
 /** Every call the core makes. Implemented over HTTP by `PlatformClient` in `client.ts`. */
@@ -266,6 +281,8 @@ export interface PlatformApi {
   scanImage(input: ImageScanInput, key: StartKey): Promise<Started>;
   importScan(input: ImportInput, key: StartKey): Promise<Started>;
   getEventStatus(eventId: string): Promise<ScanEvent>;
+  /** Recently finished scans (newest first): their durations tell the waiter when to look. */
+  listCompletedScans(query: { start?: number; limit?: number }): Promise<Page<QueuedScan>>;
   lastResults(scanId: string): Promise<LastResults>;
   releaseStatus(project: string, branch?: string): Promise<ReleaseStatus>;
   listVulnerabilities(projectId: string, query: VulnerabilityQuery): Promise<Page<Vulnerability>>;

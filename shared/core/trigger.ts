@@ -46,7 +46,7 @@ function prOptions(request: TriggerRequest): PrOptions | undefined {
 }
 
 export async function startScan(api: PlatformApi, project: Project, scanner: Scanner, request: TriggerRequest): Promise<Triggered> {
-  const key: StartKey = { projectId: project.id, tool: scanner.slug };
+  const key: StartKey = { projectId: project.id, tool: scanner.slug, branch: request.branch };
   const metaData = request.metaData ?? '';
   const common = {
     ...(request.metaData !== undefined ? { metaData: request.metaData } : {}),

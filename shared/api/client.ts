@@ -1,0 +1,285 @@
+/**
+ * `PlatformClient`: the Invicti ASPM REST API v2 over the transport, in core or legacy mode.
+ * Calls that start work go through a guard that never repeats them blindly (see `start`).
+ */
+import { z } from 'zod';
+import { ApiError } from '../errors.js';
+import type { Clock, Logger } from '../core/ports.js';
+import * as bodies from './bodies.js';
+import { clientSettings, toPage, type PlatformClientOptions } from './client-options.js';
+import { decode } from './decode.js';
+import { HttpFailure } from './http-errors.js';
+import { fileMultipart } from './multipart.js';
+import type { Safety } from './retry.js';
+import * as schemas from './schemas.js';
+import { StartGuard } from './start-guard.js';
+import { Transport, type RequestBody } from './transport.js';
+import type * as t from './types.js';
+import { CORE_PREFIX, queryString, seg, v2Url, versionUrl, type HostUrls, type QueryValue } from './urls.js';
+
+export type { PlatformClientOptions } from './client-options.js';
+
+interface Call<T> {
+  method: 'GET' | 'POST' | 'PATCH';
+  /** The v2 path with escaped segments: `/api/v2/projects/My%20Proj/scans`. */
+  path: string;
+  /** The same path as messages name it: `/api/v2/projects/{project}/scans`. */
+  template: string;
+  query?: Record<string, QueryValue>;
+  body?: RequestBody;
+  safety?: Safety;
+  schema: z.ZodType<T>;
+  lookup?: () => Promise<T | undefined>;
+}
+
+const anyJson = z.unknown();
+
+export class PlatformClient implements t.PlatformApi {
+  private readonly transport: Transport;
+  private readonly urls: HostUrls;
+  private readonly token: string;
+  private readonly forced: t.ApiMode | undefined;
+  private readonly logger: Logger;
+  private readonly clock: Clock;
+  private readonly skewMs: number;
+  private readonly guard: StartGuard;
+  private detected: Promise<t.ApiMode> | undefined;
+  /** Why auto-detection chose legacy; appended to 401/404 errors, where it is often the real cause. */
+  private probeNote = '';
+
+  constructor(options: PlatformClientOptions) {
+    const settings = clientSettings(options);
+    this.urls = settings.urls;
+    this.token = settings.token;
+    this.forced = settings.forcedMode;
+    this.logger = settings.transport.logger;
+    this.clock = settings.transport.clock;
+    this.skewMs = settings.skewMs;
+    this.guard = new StartGuard((list) => this.queuePage(list), this.logger);
+    this.transport = new Transport(settings.transport);
+  }
+
+  mode(): Promise<t.ApiMode> {
+    this.detected ??= this.forced === undefined ? this.detect() : Promise.resolve(this.forced);
+    return this.detected;
+  }
+
+  /** Core when `GET {host}/api/aspm/v1/core/version` answers 2xx JSON; legacy otherwise, except on TLS errors. */
+  private async detect(): Promise<t.ApiMode> {
+    const endpoint = `GET /${CORE_PREFIX}/core/version`;
+    try {
+      const req = { method: 'GET' as const, url: versionUrl(this.urls, 'core'), endpoint, headers: { 'x-auth': this.token } };
+      await this.transport.execute(req, 'idempotent', (res) => decode(res, endpoint, anyJson));
+      this.logger.debug('API mode: core (the core API answered)');
+      return 'core';
+    } catch (err) {
+      if (!(err instanceof HttpFailure) || err.tls) throw err;
+      this.probeNote = `(API mode auto-detected as legacy because ${endpoint} gave ${err.status === undefined ? `a ${err.kind} error` : `HTTP ${err.status}`}; set the api-mode setting to core or legacy to skip detection.)`;
+      this.logger.debug(`API mode: legacy (${err.message})`);
+      return 'legacy';
+    }
+  }
+
+  private authHeader(mode: t.ApiMode): Record<string, string> {
+    return mode === 'core' ? { 'x-auth': this.token } : { 'x-cookie': this.token };
+  }
+
+  private async call<T>(spec: Call<T>): Promise<T> {
+    const mode = await this.mode();
+    const endpoint = `${spec.method} ${spec.template}`;
+    const req = {
+      method: spec.method,
+      url: `${v2Url(this.urls, mode, spec.path)}${queryString(spec.query ?? {})}`,
+      endpoint,
+      headers: this.authHeader(mode),
+      ...(spec.body === undefined ? {} : { body: spec.body }),
+    };
+    try {
+      return await this.transport.execute(req, spec.safety ?? 'idempotent', (res) => decode(res, endpoint, spec.schema), spec.lookup);
+    } catch (err) {
+      if (err instanceof ApiError && this.probeNote !== '' && (err.kind === 'unauthorized' || err.kind === 'not-found')) {
+        err.message += ` ${this.probeNote}`;
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * A call that starts work. The transport retries it only when it certainly did not arrive (connection
+   * refused, 429); after an ambiguous failure it first asks the StartGuard whether the scan began anyway.
+   */
+  private async start(spec: Omit<Call<t.Started>, 'schema' | 'safety' | 'lookup'>, key: t.StartKey, branch?: string): Promise<t.Started> {
+    const since = this.clock.now() - this.skewMs;
+    const started = await this.call({ ...spec, safety: 'start', schema: schemas.startedSchema, lookup: () => this.guard.find(key, branch, since) });
+    return this.guard.remember(started);
+  }
+
+  /** Up to 500 entries of a scan list: the order is not documented, so a busy queue is read past page one. */
+  private async queuePage(list: 'queue' | 'completed'): Promise<t.Page<t.QueuedScan>> {
+    const path = `/api/v2/scans/${list}`;
+    const items: t.QueuedScan[] = [];
+    let total = 0;
+    for (let start = 0; start < 500; start += 100) {
+      const raw = await this.call({ method: 'GET', path, template: path, query: { limit: 100, start }, schema: schemas.pageSchema('scans', schemas.queuedScanSchema) });
+      items.push(...raw.items);
+      total = raw.total;
+      if (raw.items.length < 100 || items.length >= total) break;
+    }
+    return { items, total, start: 0, limit: items.length };
+  }
+
+  async ping(): Promise<void> {
+    const mode = await this.mode();
+    const endpoint = mode === 'core' ? `GET /${CORE_PREFIX}/core/version` : 'GET /core/version';
+    await this.transport.execute({ method: 'GET', url: versionUrl(this.urls, mode), endpoint }, 'idempotent', (res) => decode(res, endpoint, anyJson));
+  }
+
+  async healthCheck(): Promise<void> {
+    await this.call({ method: 'GET', path: '/api/v2/health/check', template: '/api/v2/health/check', schema: anyJson });
+  }
+
+  async listProjects(query: { name?: string; alm?: string; start?: number; limit?: number }): Promise<t.Page<t.Project>> {
+    const raw = await this.call({ method: 'GET', path: '/api/v2/projects', template: '/api/v2/projects', query: bodies.projectsQuery(query), schema: schemas.pageSchema('projects', schemas.projectSchema) });
+    return toPage(raw, query);
+  }
+
+  /** The project whose id or name is exactly `idOrName` (the platform's name filter may match more). */
+  async getProject(idOrName: string): Promise<t.Project> {
+    const page = await this.listProjects({ name: idOrName });
+    const match = page.items.find((p) => p.id === idOrName) ?? page.items.find((p) => p.name === idOrName);
+    if (match !== undefined) return match;
+    const others = page.items.length === 0 ? 'none matched' : `it returned ${page.items.map((p) => `"${p.name}"`).join(', ')}`;
+    throw new ApiError('not-found', 'GET /api/v2/projects', `GET /api/v2/projects: no project with the id or name "${idOrName}" (${others}).`, 404);
+  }
+
+  async createProject(input: t.CreateProjectInput): Promise<t.Project> {
+    const body = { kind: 'json' as const, value: bodies.createProjectBody(input) };
+    const res = await this.call({ method: 'POST', path: '/api/v2/projects', template: '/api/v2/projects', body, safety: 'unsafe', schema: schemas.createProjectSchema });
+    return res.project;
+  }
+
+  async listActiveScanners(query: { name?: string; labels?: string; types?: readonly string[]; limit?: number }): Promise<t.Page<t.Scanner>> {
+    const path = '/api/v2/scanners/active';
+    const raw = await this.call({ method: 'GET', path, template: path, query: bodies.scannersQuery(query), schema: schemas.pageSchema('active_scanners', schemas.scannerSchema) });
+    return toPage(raw, query);
+  }
+
+  async listScans(project: string, query: t.ScanQuery): Promise<t.Page<t.Scan>> {
+    const raw = await this.call({
+      method: 'GET',
+      path: `/api/v2/projects/${seg(project)}/scans`,
+      template: '/api/v2/projects/{project}/scans',
+      query: bodies.scansQuery(query),
+      schema: schemas.pageSchema('scans', schemas.scanSchema),
+    });
+    return toPage(raw, query);
+  }
+
+  getScan(scanId: string): Promise<t.Scan> {
+    return this.call({ method: 'GET', path: `/api/v2/scans/${seg(scanId)}`, template: '/api/v2/scans/{id}', schema: schemas.scanSchema });
+  }
+
+  createScan(input: t.CreateScanInput, key: t.StartKey): Promise<t.Started> {
+    const body = { kind: 'json' as const, value: bodies.createScanBody(input) };
+    return this.start({ method: 'POST', path: '/api/v2/scans/create', template: '/api/v2/scans/create', body }, key, input.branch);
+  }
+
+  restartScan(scanId: string, key: t.StartKey): Promise<t.Started> {
+    return this.start({ method: 'GET', path: `/api/v2/scans/${seg(scanId)}/restart`, template: '/api/v2/scans/{id}/restart' }, key);
+  }
+
+  restartScanWithOption(scanId: string, options: t.RestartOptions, key: t.StartKey): Promise<t.Started> {
+    const body = { kind: 'json' as const, value: bodies.restartWithOptionBody(options) };
+    return this.start({ method: 'POST', path: `/api/v2/scans/${seg(scanId)}/restart_with_option`, template: '/api/v2/scans/{id}/restart_with_option', body }, key, options.from);
+  }
+
+  scanImage(input: t.ImageScanInput, key: t.StartKey): Promise<t.Started> {
+    const body = { kind: 'json' as const, value: bodies.imageScanBody(input) };
+    return this.start({ method: 'POST', path: '/api/v2/scans/image', template: '/api/v2/scans/image', body }, key, input.branch);
+  }
+
+  async importScan(input: t.ImportInput, key: t.StartKey): Promise<t.Started> {
+    const body = await fileMultipart(input.filePath, bodies.importFields(input), 'file');
+    return this.start({ method: 'POST', path: '/api/v2/scans/import', template: '/api/v2/scans/import', body: { kind: 'multipart', body } }, key, input.branch);
+  }
+
+  async getEventStatus(eventId: string): Promise<t.ScanEvent> {
+    const event = await this.call({ method: 'GET', path: `/api/v2/events/${seg(eventId)}/status`, template: '/api/v2/events/{id}/status', schema: schemas.eventSchema });
+    return event.id === '' ? { ...event, id: eventId } : event;
+  }
+
+  async listCompletedScans(query: { start?: number; limit?: number }): Promise<t.Page<t.QueuedScan>> {
+    const path = '/api/v2/scans/completed';
+    const raw = await this.call({ method: 'GET', path, template: path, query: { limit: query.limit, start: query.start }, schema: schemas.pageSchema('scans', schemas.queuedScanSchema) });
+    return toPage(raw, query);
+  }
+
+  lastResults(scanId: string): Promise<t.LastResults> {
+    return this.call({ method: 'GET', path: `/api/v2/scans/${seg(scanId)}/last_results`, template: '/api/v2/scans/{id}/last_results', schema: schemas.lastResultsSchema });
+  }
+
+  releaseStatus(project: string, branch?: string): Promise<t.ReleaseStatus> {
+    return this.call({
+      method: 'GET',
+      path: `/api/v2/projects/${seg(project)}/release`,
+      template: '/api/v2/projects/{project}/release',
+      query: { branch: branch === undefined || branch === '' ? undefined : branch },
+      schema: schemas.releaseSchema,
+    });
+  }
+
+  async listVulnerabilities(projectId: string, query: t.VulnerabilityQuery): Promise<t.Page<t.Vulnerability>> {
+    const raw = await this.call({
+      method: 'GET',
+      path: `/api/v2/projects/${seg(projectId)}/vulnerabilities`,
+      template: '/api/v2/projects/{id}/vulnerabilities',
+      query: bodies.vulnerabilitiesQuery(query),
+      schema: schemas.pageSchema('vulnerabilities', schemas.vulnerabilitySchema),
+    });
+    return toPage(raw, query);
+  }
+
+  async listScanparams(project: string, query: t.ScanparamsQuery): Promise<t.Page<t.Scanparams>> {
+    const raw = await this.call({
+      method: 'GET',
+      path: `/api/v2/projects/${seg(project)}/scanparams`,
+      template: '/api/v2/projects/{project}/scanparams',
+      query: bodies.scanparamsQuery(query),
+      schema: schemas.pageSchema('scanparams', schemas.scanparamsSchema),
+    });
+    return toPage(raw, { limit: query.limit ?? 1 });
+  }
+
+  async createScanparams(input: t.CreateScanparamsInput): Promise<t.Scanparams> {
+    const res = await this.call({
+      method: 'POST',
+      path: `/api/v2/projects/${seg(input.projectId)}/scanparams`,
+      template: '/api/v2/projects/{id}/scanparams',
+      body: { kind: 'json', value: bodies.createScanparamsBody(input) },
+      safety: 'unsafe',
+      schema: schemas.createScanparamsSchema,
+    });
+    return res.scanparams;
+  }
+
+  async uploadSbom(input: { projectId: string; filePath: string; project: string; branch: string; sbomType?: string }): Promise<{ message: string }> {
+    const body = await fileMultipart(input.filePath, bodies.sbomFields(input), 'file');
+    const endpoint = 'POST /api/v2/projects/{id}/sbom/upload';
+    const res = await this.call({
+      method: 'POST',
+      path: `/api/v2/projects/${seg(input.projectId)}/sbom/upload`,
+      template: '/api/v2/projects/{id}/sbom/upload',
+      body: { kind: 'multipart', body },
+      safety: 'unsafe',
+      schema: schemas.sbomUploadSchema,
+    });
+    // The platform answers `{message, error}`; a 2xx that carries an error text is still a refusal.
+    if (res.error !== '') throw new ApiError('invalid-request', endpoint, this.transport.clean(`${endpoint}: the platform refused the SBOM: ${res.error}`));
+    return { message: res.message };
+  }
+
+  /** Release agent state; the client keeps no connection open between requests. */
+  close(): void {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * How sockets reach the platform: TLS trust (system roots plus an optional CA bundle, or `insecure`) and
+ * proxies given explicitly (the adapter passes HTTPS_PROXY/HTTP_PROXY/NO_PROXY values; nothing here reads
+ * the environment). http-client builds its own agent from process.env; `prepare` replaces it per request so
+ * that only these explicit settings count.
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import type { Duplex } from 'node:stream';
+import { ConfigError } from '../errors.js';
+import type { Logger } from '../core/ports.js';
+
+export interface ProxySettings {
+  httpsProxy?: string;
+  httpProxy?: string;
+  noProxy?: string;
+}
+
+export interface ConnectionOptions {
+  /** PEM bundle trusted in addition to the system roots; read once, here. */
+  caFile?: string;
+  /** Turn off certificate verification (logged as a warning). */
+  insecure?: boolean;
+  proxy?: ProxySettings;
+  /** Bound for the proxy CONNECT handshake. */
+  timeoutMs: number;
+  logger: Logger;
+}
+
+/** Node's default trust store: bundled roots plus NODE_EXTRA_CA_CERTS / system store where Node exposes them. */
+function defaultRoots(): string[] {
+  const getter = (tls as { getCACertificates?: (type?: string) => string[] }).getCACertificates;
+  return typeof getter === 'function' ? getter('default') : [...tls.rootCertificates];
+}
+
+function readCaBundle(file: string): string {
+  let pem: string;
+  try {
+    pem = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? 'unreadable';
+    throw new ConfigError('ca-cert', `The CA bundle "${file}" cannot be read (${code}); give the path of a PEM file.`);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ConfigError('ca-cert', `The CA bundle "${file}" holds no PEM certificate ("-----BEGIN CERTIFICATE-----").`);
+  }
+  return pem;
+}
+
+function parseProxy(value: string | undefined, setting: string): URL | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return undefined;
+  try {
+    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `http://${text}`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('unsupported scheme');
+    return url;
+  } catch {
+    // The value may carry credentials: name the setting, not the value.
+    throw new ConfigError(setting, `${setting} is not a valid http(s) proxy URL.`);
+  }
+}
+
+function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h.startsWith('127.') || h === '::1' || h === '0:0:0:0:0:0:0:1';
+}
+
+/** NO_PROXY semantics as curl and http-client read them: `*`, exact hosts, domain suffixes, optional `:port`. */
+export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
+  if (isLoopback(url.hostname)) return true;
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  for (const raw of (noProxy ?? '').split(/[,\s]+/)) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    if (entry === '*') return true;
+    const portMatch = /^(.*):(\d+)$/.exec(entry);
+    const entryHost = (portMatch?.[1] ?? entry).replace(/^\*?\./, '').replace(/^\[|\]$/g, '');
+    if (portMatch && portMatch[2] !== port) continue;
+    if (host === entryHost || host.endsWith(`.${entryHost}`)) return true;
+  }
+  return false;
+}
+
+function proxyAuthorization(proxy: URL): string | undefined {
+  if (proxy.username === '' && proxy.password === '') return undefined;
+  const user = decodeURIComponent(proxy.username);
+  const pass = decodeURIComponent(proxy.password);
+  return `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
+}
+
+/** Open a CONNECT tunnel through `proxy` to host:port; resolves with the raw socket. */
+function openTunnel(proxy: URL, host: string, port: number, timeoutMs: number, tlsOptions: tls.ConnectionOptions): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    const target = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const auth = proxyAuthorization(proxy);
+    const options: https.RequestOptions = {
+      host: proxy.hostname,
+      port: proxy.port === '' ? (proxy.protocol === 'https:' ? 443 : 80) : Number(proxy.port),
+      method: 'CONNECT',
+      path: target,
+      headers: { host: target, ...(auth === undefined ? {} : { 'proxy-authorization': auth }) },
+      agent: false,
+      timeout: timeoutMs,
+      ...(proxy.protocol === 'https:' ? tlsOptions : {}),
+    };
+    const req = (proxy.protocol === 'https:' ? https : http).request(options);
+    req.once('connect', (res, socket, head) => {
+      if (res.statusCode !== 200) {
+        socket.destroy();
+        const err = new Error(`proxy ${proxy.host} refused CONNECT to ${target}: HTTP ${res.statusCode ?? 0}`);
+        reject(Object.assign(err, { code: 'EPROXY_CONNECT', proxyStatus: res.statusCode }));
+        return;
+      }
+      socket.setTimeout(0);
+      if (head.length > 0) socket.unshift(head);
+      resolve(socket);
+    });
+    req.once('timeout', () => {
+      const err = Object.assign(new Error(`proxy ${proxy.host} did not open a tunnel to ${target} in time`), { code: 'ETIMEDOUT', syscall: 'connect' });
+      req.destroy(err);
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
+type ConnectCallback = (err: Error | null, stream: Duplex) => void;
+
+/** An HTTPS agent whose sockets are TLS over a CONNECT tunnel. */
+class HttpsTunnelAgent extends https.Agent {
+  constructor(
+    private readonly proxy: URL,
+    private readonly timeoutMs: number,
+    private readonly tlsOptions: tls.ConnectionOptions,
+  ) {
+    super({ keepAlive: false, ...tlsOptions });
+  }
+
+  override createConnection(options: https.RequestOptions, callback?: ConnectCallback): Duplex | null | undefined {
+    const host = options.hostname ?? options.host ?? 'localhost';
+    const port = Number(options.port ?? 443);
+    openTunnel(this.proxy, host, port, this.timeoutMs, this.tlsOptions).then(
+      (socket) => {
+        const secure = tls.connect({ ...(options as tls.ConnectionOptions), socket, servername: options.servername ?? host });
+        callback?.(null, secure);
+      },
+      (err: Error) => callback?.(err, undefined as unknown as Duplex),
+    );
+    return undefined;
+  }
+}
+
+/** A plain-HTTP agent over a CONNECT tunnel (used only when the proxy itself speaks TLS). */
+class HttpTunnelAgent extends http.Agent {
+  constructor(
+    private readonly proxy: URL,
+    private readonly timeoutMs: number,
+    private readonly tlsOptions: tls.ConnectionOptions,
+  ) {
+    super({ keepAlive: false });
+  }
+
+  override createConnection(options: http.ClientRequestArgs, callback?: ConnectCallback): Duplex | null | undefined {
+    const host = options.hostname ?? options.host ?? 'localhost';
+    openTunnel(this.proxy, host, Number(options.port ?? 80), this.timeoutMs, this.tlsOptions).then(
+      (socket) => callback?.(null, socket),
+      (err: Error) => callback?.(err, undefined as unknown as Duplex),
+    );
+    return undefined;
+  }
+}
+
+export class Connections {
+  private readonly tlsOptions: tls.ConnectionOptions;
+  private readonly httpsProxy: URL | undefined;
+  private readonly httpProxy: URL | undefined;
+  private readonly noProxy: string | undefined;
+  private readonly agents = new Map<string, http.Agent>();
+
+  constructor(private readonly options: ConnectionOptions) {
+    const ca = options.caFile === undefined || options.caFile === '' ? undefined : [...defaultRoots(), readCaBundle(options.caFile)];
+    this.tlsOptions = { ...(ca === undefined ? {} : { ca }), rejectUnauthorized: options.insecure !== true };
+    if (options.insecure === true) {
+      options.logger.warn('TLS certificate verification is OFF (insecure). Prefer ca-cert with your CA bundle; anyone on the path can read the token.');
+    }
+    this.httpsProxy = parseProxy(options.proxy?.httpsProxy, 'HTTPS_PROXY');
+    this.httpProxy = parseProxy(options.proxy?.httpProxy, 'HTTP_PROXY');
+    this.noProxy = options.proxy?.noProxy;
+  }
+
+  /** The proxy a request to `url` goes through, if any. */
+  proxyFor(url: URL): URL | undefined {
+    const proxy = url.protocol === 'https:' ? this.httpsProxy : this.httpProxy;
+    if (proxy === undefined || bypassesProxy(url, this.noProxy)) return undefined;
+    return proxy;
+  }
+
+  /** Rewrite the request options http-client prepared for `url`: our agent, and proxy routing. */
+  prepare(options: http.RequestOptions, url: URL): void {
+    const proxy = this.proxyFor(url);
+    const secure = url.protocol === 'https:';
+    if (proxy === undefined) {
+      options.agent = this.agent(secure ? 'https' : 'http', () => (secure ? new https.Agent({ keepAlive: false, ...this.tlsOptions }) : new http.Agent({ keepAlive: false })));
+      return;
+    }
+    if (secure) {
+      options.agent = this.agent('https-tunnel', () => new HttpsTunnelAgent(proxy, this.options.timeoutMs, this.tlsOptions));
+      return;
+    }
+    if (proxy.protocol === 'https:') {
+      options.agent = this.agent('http-tunnel', () => new HttpTunnelAgent(proxy, this.options.timeoutMs, this.tlsOptions));
+      return;
+    }
+    // Plain HTTP through an HTTP proxy: absolute-form request line, as every forward proxy expects.
+    const auth = proxyAuthorization(proxy);
+    options.headers = { ...options.headers, host: url.host, ...(auth === undefined ? {} : { 'proxy-authorization': auth }) };
+    options.path = `${url.origin}${url.pathname}${url.search}`;
+    options.host = proxy.hostname;
+    options.hostname = proxy.hostname;
+    options.port = proxy.port === '' ? 80 : Number(proxy.port);
+    options.agent = this.agent('http', () => new http.Agent({ keepAlive: false }));
+  }
+
+  private agent(key: string, make: () => http.Agent): http.Agent {
+    let agent = this.agents.get(key);
+    if (agent === undefined) {
+      agent = make();
+      this.agents.set(key, agent);
+    }
+    return agent;
+  }
+
+  /** Close idle sockets (none are kept alive, so this only releases agent state). */
+  destroy(): void {
+    for (const agent of this.agents.values()) agent.destroy();
+    this.agents.clear();
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * HTTP transport on @actions/http-client (its own retries and redirects off): one attempt with a hard
+ * deadline, and the retry loop that applies the `RetryPolicy`. Everything the platform says or fails to say
+ * becomes an `ApiError` here; the token header travels only inside requests.
+ */
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, RequestOptions } from 'node:http';
+import type { Readable } from 'node:stream';
+// http-client is a plain HTTP library, not a CI toolkit, so the core may use it (eslint allows it).
+import { HttpClient, type HttpClientResponse } from '@actions/http-client';
+import type { RequestHandler } from '@actions/http-client/lib/interfaces';
+import { ApiError, AppError, CancelledError, describeError, redact } from '../errors.js';
+import type { Clock, Logger, Random } from '../core/ports.js';
+import { USER_AGENT } from '../version.js';
+import { Connections, type ProxySettings } from './connections.js';
+import { HttpFailure, httpStatusFailure, networkFailure } from './http-errors.js';
+import type { MultipartBody } from './multipart.js';
+import { decideRetry, nextDelayMs, parseRetryAfterMs, type RetryPolicy, type Safety } from './retry.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Largest response body read; platform pages are far smaller. */
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+export interface TransportOptions {
+  timeoutMs: number;
+  retry: RetryPolicy;
+  caFile?: string;
+  insecure?: boolean;
+  proxy?: ProxySettings;
+  logger: Logger;
+  clock: Clock;
+  random: Random;
+  /** Strings that must never appear in a message (the token, proxy credentials). */
+  secrets: readonly string[];
+  /** Cancels sleeps and requests in flight (CancelledError). */
+  signal?: AbortSignal;
+}
+
+export type RequestBody = { kind: 'json'; value: unknown } | { kind: 'multipart'; body: MultipartBody };
+
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  /** `METHOD /path/{template}`: what messages call this request. */
+  endpoint: string;
+  headers?: Record<string, string>;
+  body?: RequestBody;
+}
+
+export interface ApiResponse {
+  status: number;
+  contentType: string;
+  headers: IncomingHttpHeaders;
+  text: string;
+}
+
+/** Thrown by a start lookup to end the request with this verdict instead of retrying. */
+export class FinalVerdict extends ApiError {}
+
+async function readText(message: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of message as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      message.destroy();
+      throw Object.assign(new Error(`response body larger than ${MAX_BODY_BYTES} bytes`), { code: 'EBODYTOOLARGE' });
+    }
+    chunks.push(chunk);
+  }
+  // A socket destroyed mid-body can end the iteration quietly: a partial body is a failed request.
+  if (!message.complete) throw Object.assign(new Error('connection closed before the response was complete'), { code: 'ECONNRESET' });
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export class Transport {
+  private readonly connections: Connections;
+
+  constructor(private readonly options: TransportOptions) {
+    this.connections = new Connections({ ...options, timeoutMs: options.timeoutMs });
+  }
+
+  /** Redact secrets from any text bound for a message or log. */
+  clean(text: string): string {
+    return redact(text, this.options.secrets);
+  }
+
+  private scrub<E extends Error>(err: E): E {
+    err.message = this.clean(err.message);
+    return err;
+  }
+
+  /** One attempt. Resolves with a 2xx response; throws HttpFailure for anything else. */
+  async once(req: ApiRequest): Promise<ApiResponse> {
+    const { timeoutMs, logger, clock, signal } = this.options;
+    if (signal?.aborted === true) throw new CancelledError(`${req.endpoint}: cancelled`);
+    const url = new URL(req.url);
+    const controller = new AbortController();
+    let timedOut = false;
+    let cancelled = false;
+    let timer: NodeJS.Timeout | undefined;
+    // The deadline covers the whole exchange; for uploads it starts once the body is sent (the socket
+    // inactivity timeout guards the upload itself).
+    const armDeadline = (): void => {
+      timer ??= setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs);
+    };
+    const onCancel = (): void => {
+      cancelled = true;
+      controller.abort();
+    };
+    signal?.addEventListener('abort', onCancel, { once: true });
+    const handler: RequestHandler = {
+      prepareRequest: (options: RequestOptions) => {
+        this.connections.prepare(options, url);
+        options.signal = controller.signal;
+        options.headers = { ...options.headers, 'user-agent': USER_AGENT };
+      },
+      canHandleAuthentication: () => false,
+      handleAuthentication: () => Promise.reject(new Error('not supported')),
+    };
+    const client = new HttpClient(undefined, [handler], { allowRetries: false, allowRedirects: false, keepAlive: false, socketTimeout: timeoutMs });
+    const headers: OutgoingHttpHeaders = { accept: 'application/json', ...req.headers };
+    const started = clock.now();
+    let streamError: unknown;
+    let source: Readable | undefined;
+    let finished = false;
+    try {
+      let response: HttpClientResponse;
+      if (req.body?.kind === 'multipart') {
+        const stream = req.body.body.stream();
+        source = stream;
+        stream.once('error', (err) => {
+          streamError = err;
+          controller.abort();
+        });
+        stream.once('end', armDeadline);
+        headers['content-type'] = req.body.body.contentType;
+        headers['content-length'] = String(req.body.body.length);
+        response = await client.sendStream(req.method, url.href, stream, headers);
+      } else {
+        armDeadline();
+        let data: string | null = null;
+        if (req.body?.kind === 'json') {
+          data = JSON.stringify(req.body.value);
+          headers['content-type'] = 'application/json';
+        }
+        response = await client.request(req.method, url.href, data, headers);
+      }
+      const text = await readText(response.message);
+      finished = true;
+      const status = response.message.statusCode ?? 0;
+      const contentType = String(response.message.headers['content-type'] ?? '');
+      logger.debug(`${req.endpoint} -> HTTP ${status} (${clock.now() - started} ms)`);
+      if (status >= 200 && status < 300) return { status, contentType, headers: response.message.headers, text };
+      const retryAfterMs = parseRetryAfterMs(response.message.headers['retry-after'], clock.now());
+      throw httpStatusFailure(req.endpoint, status, contentType, text, retryAfterMs, this.options.retry.retryStatuses);
+    } catch (err) {
+      if (err instanceof AppError) throw this.scrub(err);
+      if (streamError instanceof AppError) throw this.scrub(streamError);
+      if (cancelled) throw new CancelledError(`${req.endpoint}: cancelled`);
+      const failure = networkFailure(req.endpoint, streamError ?? err, timedOut, timeoutMs);
+      logger.debug(this.clean(`${req.endpoint} failed after ${clock.now() - started} ms: ${describeError(err)}`));
+      throw this.scrub(failure);
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      signal?.removeEventListener('abort', onCancel);
+      // Whatever ended the attempt, leave no socket behind, nor an open file (a platform may answer early).
+      if (!finished) controller.abort();
+      source?.destroy();
+    }
+  }
+
+  /**
+   * Send with the retry policy. `parse` turns a 2xx response into the result (its errors are final).
+   * For `start` requests, `lookup` is asked after an ambiguous failure whether the work began anyway:
+   * a result ends the call, `undefined` allows a retry, a throw means "unknown" and ends it with advice.
+   */
+  async execute<T>(req: ApiRequest, safety: Safety, parse: (res: ApiResponse) => T, lookup?: () => Promise<T | undefined>): Promise<T> {
+    const { retry, clock, random, logger, signal } = this.options;
+    for (let attempt = 1; ; attempt++) {
+      let failure: HttpFailure;
+      try {
+        return parse(await this.once(req));
+      } catch (err) {
+        if (!(err instanceof HttpFailure)) throw err instanceof Error ? this.scrub(err) : err;
+        failure = err;
+      }
+      const decision = decideRetry(failure, safety, attempt, retry);
+      if (decision === 'fail') throw this.finalFailure(failure, safety);
+      if (decision === 'lookup') {
+        const found = await this.runLookup(failure, lookup);
+        if (found !== undefined) return found;
+        if (attempt >= retry.maxAttempts) {
+          throw this.scrub(new ApiError(failure.kind, failure.endpoint, `${failure.message}. No scan was found for it on the platform after ${attempt} attempts.`, failure.status));
+        }
+      }
+      const delay = nextDelayMs(attempt, failure.retryAfterMs, retry, random);
+      logger.info(this.clean(`${failure.message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${retry.maxAttempts})`));
+      try {
+        await clock.sleep(delay, signal);
+      } catch {
+        throw new CancelledError(`${req.endpoint}: cancelled while waiting to retry`);
+      }
+    }
+  }
+
+  private async runLookup<T>(failure: HttpFailure, lookup: (() => Promise<T | undefined>) | undefined): Promise<T | undefined> {
+    if (lookup === undefined) throw this.finalFailure(failure, 'start');
+    try {
+      return await lookup();
+    } catch (err) {
+      if (err instanceof FinalVerdict || err instanceof CancelledError) throw this.scrub(err);
+      const message =
+        `${failure.message}. The scan may have started anyway, and checking the platform's scan queue failed ` +
+        `(${describeError(err)}), so it is not started again. Look at the project's scans on the platform before re-running.`;
+      throw this.scrub(new ApiError(failure.kind, failure.endpoint, message, failure.status));
+    }
+  }
+
+  private finalFailure(failure: HttpFailure, safety: Safety): ApiError {
+    if (safety !== 'idempotent' && failure.delivery === 'maybe') {
+      failure.message += '. The request may have been processed; it is not repeated automatically.';
+    }
+    return this.scrub(failure);
+  }
+
+  close(): void {
+    this.connections.destroy();
+  }
+}

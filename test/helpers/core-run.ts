@@ -1,0 +1,57 @@
+/**
+ * Runs the core in-process against an emulator, with settings given as raw strings exactly as users type
+ * them, and captures every log line (for token-leak checks).
+ */
+import { createPlatformClient } from '../../shared/api/index.js';
+import { detectContext, type RunContext } from '../../shared/ci/index.js';
+import { parseConfig } from '../../shared/core/config.js';
+import { systemClock, type Logger } from '../../shared/core/ports.js';
+import type { RunResult } from '../../shared/core/result.js';
+import { runScan } from '../../shared/core/run-scan.js';
+import type { Emulator } from '../emulator/index.js';
+
+export interface CoreRun {
+  result: RunResult;
+  logs: string[];
+}
+
+export function captureLogger(logs: string[]): Logger {
+  return {
+    debug: (m) => logs.push(`debug: ${m}`),
+    info: (m) => logs.push(m),
+    warn: (m) => logs.push(`warning: ${m}`),
+    error: (m) => logs.push(`error: ${m}`),
+  };
+}
+
+export async function runCore(
+  emu: Emulator,
+  raw: Record<string, string>,
+  options: { context?: RunContext; signal?: AbortSignal } = {},
+): Promise<CoreRun> {
+  const logs: string[] = [];
+  const logger = captureLogger(logs);
+  const context = options.context ?? detectContext({});
+  const config = parseConfig({ host: emu.url, token: emu.token, ...raw }, context);
+  const api = createPlatformClient({
+    host: config.host,
+    token: config.token,
+    apiMode: config.apiMode,
+    timeoutMs: config.requestTimeoutMs,
+    logger,
+    retry: { baseDelayMs: 20, maxDelayMs: 200 },
+  });
+  const result = await runScan(config, context, {
+    api,
+    clock: systemClock,
+    random: Math.random,
+    logger,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  return { result, logs };
+}
+
+/** How many scans the emulator was asked to start (create, restart, image, import). */
+export function startRequests(emu: Emulator): number {
+  return emu.requests().filter((r) => r.status !== null && r.status >= 200 && r.status < 300 && /\/scans\/(create|image|import|[0-9a-f]{24}\/restart(_with_option)?)$/.test(r.path)).length;
+}

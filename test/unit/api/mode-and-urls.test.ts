@@ -1,0 +1,100 @@
+import type { ServerResponse } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { queryString, resolveHost } from '../../../shared/api/urls.js';
+import { ConfigError } from '../../../shared/errors.js';
+import { expectApiError, json, send, startRawServer, testClient, TOKEN, type RawServer } from './support/servers.js';
+
+let server: RawServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const projects = { projects: [{ id: 'p1', name: 'demo', default_branch: 'main' }], total: 1 };
+
+describe('host resolution', () => {
+  it.each([
+    ['https://h', 'https://h', 'https://h/api/aspm/v1'],
+    ['https://h/', 'https://h', 'https://h/api/aspm/v1'],
+    ['https://h/sub/', 'https://h', 'https://h/sub/api/aspm/v1'],
+    ['https://h/sub', 'https://h', 'https://h/sub/api/aspm/v1'],
+    [' http://h:8080/a/b?x=1#f ', 'http://h:8080', 'http://h:8080/a/b/api/aspm/v1'],
+  ])('%s', (host, origin, core) => {
+    expect(resolveHost(host)).toEqual({ origin, core });
+  });
+
+  it.each(['', 'aspm.example.com', 'ftp://h', 'https://user:pw@h'])('rejects %j with a ConfigError on host', (host) => {
+    expect(() => resolveHost(host)).toThrow(ConfigError);
+  });
+});
+
+describe('query strings', () => {
+  it('sorts keys, keeps empty values, drops undefined, encodes like Go', () => {
+    expect(queryString({ name: 'My Proj', alm: '', limit: undefined, types: 'sast,dast' })).toBe('?alm=&name=My+Proj&types=sast%2Cdast');
+    expect(queryString({})).toBe('');
+  });
+});
+
+describe('API mode detection', () => {
+  it('core when the core version answers 2xx JSON: core paths, X-Auth, probed once', async () => {
+    server = await startRawServer((req, res) => {
+      if (req.path === '/api/aspm/v1/core/version') return json(res, 200, { version: '1' });
+      if (req.path === '/api/aspm/v1/api/v2/projects') return json(res, 200, projects);
+      json(res, 404, { error: 'nope' });
+    });
+    const { client } = testClient(server.url, { apiMode: 'auto' });
+    const [a, b] = await Promise.all([client.listProjects({ name: 'demo' }), client.listProjects({ name: 'demo' })]);
+    expect(a.items[0]!.name).toBe('demo');
+    expect(b.total).toBe(1);
+    expect(await client.mode()).toBe('core');
+    expect(server.count('GET', '/api/aspm/v1/core/version')).toBe(1);
+    const call = server.requests.find((r) => r.path === '/api/aspm/v1/api/v2/projects')!;
+    expect(call.headers['x-auth']).toBe(TOKEN);
+    expect(call.headers['x-cookie']).toBeUndefined();
+    expect(server.requests[0]!.headers['x-auth']).toBe(TOKEN);
+  });
+
+  it.each([
+    ['a 404', (res: ServerResponse) => send(res, 404, 'text/plain', '404 page not found')],
+    ['a 200 that is not JSON', (res: ServerResponse) => send(res, 200, 'text/html', '<html>SPA</html>')],
+  ])('legacy after %s: /api/v2 paths with X-Cookie', async (_what, answer) => {
+    server = await startRawServer((req, res) => {
+      if (req.path === '/api/aspm/v1/core/version') return answer(res);
+      if (req.path === '/api/v2/projects') return json(res, 200, projects);
+      json(res, 404, { error: 'nope' });
+    });
+    const { client } = testClient(server.url, { apiMode: 'auto' });
+    await client.listProjects({ name: 'demo' });
+    expect(await client.mode()).toBe('legacy');
+    const call = server.requests.find((r) => r.path === '/api/v2/projects')!;
+    expect(call.headers['x-cookie']).toBe(TOKEN);
+    expect(call.headers['x-auth']).toBeUndefined();
+  });
+
+  it('a 401 after falling back to legacy mentions the detection', async () => {
+    server = await startRawServer((_req, res) => json(res, 401, { error: 'failed to authorize' }));
+    const { client } = testClient(server.url, { apiMode: 'auto' });
+    const err = await expectApiError(client.healthCheck(), 'unauthorized');
+    expect(err.message).toContain('auto-detected as legacy');
+    expect(err.message).toContain('HTTP 401');
+  });
+
+  it('a forced mode skips the probe; the sub-path is kept in core mode', async () => {
+    server = await startRawServer((_req, res) => json(res, 200, projects));
+    const { client } = testClient(`${server.url}/aspm`, { apiMode: 'core' });
+    await client.listProjects({});
+    expect(server.requests.map((r) => r.url)).toEqual(['/aspm/api/aspm/v1/api/v2/projects?alm=&name=']);
+  });
+
+  it('ping is unauthenticated and uses the mode’s version path; healthCheck is authenticated', async () => {
+    server = await startRawServer((req, res) => (req.path.endsWith('/version') || req.path === '/api/v2/health/check' ? json(res, 200, { status: 'ok' }) : json(res, 404, {})));
+    const { client } = testClient(server.url, { apiMode: 'legacy' });
+    await client.ping();
+    await client.healthCheck();
+    const [ping, health] = server.requests;
+    expect(ping!.path).toBe('/core/version');
+    expect(ping!.headers['x-cookie']).toBeUndefined();
+    expect(health!.path).toBe('/api/v2/health/check');
+    expect(health!.headers['x-cookie']).toBe(TOKEN);
+  });
+});
