@@ -1,0 +1,67 @@
+/** Small helpers shared by the route files: body fields, paging, lookups. */
+import { badRequest } from '../http/reply.js';
+import type { RouteContext } from '../http/router.js';
+import type { Custom, PrInfo } from '../state/types.js';
+
+export type Json = Record<string, unknown>;
+
+/** The JSON object body, or 400 in the platform's style. */
+export function jsonBody(ctx: RouteContext): Json {
+  const b = ctx.body;
+  if (ctx.bodyInvalid || typeof b !== 'object' || b === null || Array.isArray(b)) throw badRequest('invalid request body');
+  return b as Json;
+}
+
+export const str = (o: Json | undefined, key: string, fallback = ''): string => {
+  const v = o?.[key];
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback;
+};
+
+export const bool = (o: Json | undefined, key: string): boolean => {
+  const v = o?.[key];
+  return v === true || v === 'true';
+};
+
+export const obj = (o: Json | undefined, key: string): Json | undefined => {
+  const v = o?.[key];
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
+};
+
+/** Integer query parameter; `fallback` when absent or empty, clamped to [0, max]. */
+export function intQuery(q: URLSearchParams, key: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = q.get(key);
+  if (raw === null || raw === '') return fallback;
+  const n = Number.parseInt(raw, 10);
+  if (!Number.isFinite(n) || n < 0) throw badRequest(`invalid ${key}`);
+  return Math.min(n, max);
+}
+
+/** A boolean query filter: undefined when the key is absent. */
+export function boolQuery(q: URLSearchParams, key: string): boolean | undefined {
+  const raw = q.get(key);
+  if (raw === null) return undefined;
+  return raw === 'true' || raw === '1';
+}
+
+export function paginate<T>(items: readonly T[], start: number, limit: number): T[] {
+  return limit === 0 ? items.slice(start) : items.slice(start, start + limit);
+}
+
+/** `pr` object of a kdt body (create scan / scanparams). */
+export function prFrom(o: Json | undefined): PrInfo {
+  return {
+    ok: bool(o, 'ok'),
+    target: str(o, 'target'),
+    prNumber: str(o, 'pr_number'),
+    noDecoration: bool(o, 'no_decoration'),
+    decorationScannerTypes: str(o, 'pr_decoration_scanner_types'),
+  };
+}
+
+/** `custom` of a body; null/absent gives `{type: fallbackType, params: null}`. */
+export function customFrom(o: Json | undefined, fallbackType: number): Custom | undefined {
+  if (o === undefined) return undefined;
+  const type = typeof o.type === 'number' ? o.type : fallbackType;
+  const p = o.params;
+  return { type, params: typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : null };
+}

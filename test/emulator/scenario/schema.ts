@@ -1,0 +1,177 @@
+/**
+ * The scenario format: everything the emulator starts from (projects, scanners, findings, release rules,
+ * switches). `Scenario` is what people write (most keys optional); `ResolvedScenario` is the validated result
+ * with defaults filled in.
+ */
+import { z } from 'zod';
+
+export const RELEASE_TYPES = ['sast', 'dast', 'pentest', 'iast', 'sca', 'cs', 'iac', 'mast', 'sbom', 'infra'] as const;
+export type ReleaseTypeKey = (typeof RELEASE_TYPES)[number];
+
+export const SEVERITY_NAMES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type SeverityName = (typeof SEVERITY_NAMES)[number];
+
+const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-hex-character ObjectID');
+
+const findingSchema = z.strictObject({
+  name: z.string().min(1),
+  severity: z.enum(SEVERITY_NAMES),
+  cwe: z.number().int().nonnegative().optional(),
+  cweName: z.string().optional(),
+  /** File path (SAST/SCA) or URL (DAST). */
+  path: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  method: z.string().optional(),
+  parameter: z.string().optional(),
+  cvss: z.number().min(0).max(10).optional(),
+  language: z.string().optional(),
+  /** Identity across scans (for `new`/`recurrent`); derived from name, path, line, method, parameter when absent. */
+  fingerprint: z.string().optional(),
+});
+
+const branchFindingsSchema = z.strictObject({
+  /** Branch glob (`*` any run of characters, `?` one); the first entry that matches wins. */
+  branch: z.string().min(1),
+  /** Optional project-name glob; the entry applies to every project when absent. */
+  project: z.string().min(1).optional(),
+  /** Replaces the default findings on a matching branch. */
+  replace: z.array(findingSchema).optional(),
+  /** Added to the (default or replaced) findings. */
+  add: z.array(findingSchema).default([]),
+});
+
+const findingsSchema = z.strictObject({
+  default: z.array(findingSchema).default([]),
+  branches: z.array(branchFindingsSchema).default([]),
+});
+
+const paramSchema = z.strictObject({
+  description: z.string().default(''),
+  default_value: z.string().default(''),
+  optional: z.boolean().default(true),
+  type: z.enum(['string', 'string_slice', 'int', 'uint', 'bool']).default('string'),
+  examples: z.string().optional(),
+});
+
+const scannerSchema = z.strictObject({
+  id: objectId.optional(),
+  slug: z.string().min(1),
+  displayName: z.string().optional(),
+  type: z.string().min(1),
+  labels: z.array(z.string()).default([]),
+  disabled: z.boolean().default(false),
+  customType: z.number().int().default(0),
+  params: z.record(z.string(), paramSchema).default({}),
+  /** Time from start to finish on the emulator clock. */
+  durationMs: z.number().int().nonnegative().default(3000),
+  /** Makes this scanner's scans fail at the end of their duration (on matching branches). */
+  failure: z
+    .strictObject({ message: z.string().min(1), branches: z.array(z.string().min(1)).default(['*']) })
+    .optional(),
+  findings: findingsSchema.default({ default: [], branches: [] }),
+});
+
+const countThreshold = z.number().int().nonnegative().optional();
+const releaseRuleSchema = z.union([
+  z.enum(['success', 'fail', 'undefined']),
+  z.strictObject({
+    /** Fails when any given count (or the score) of the latest scan of that type is above the number. */
+    failWhen: z.strictObject({
+      critical: countThreshold,
+      high: countThreshold,
+      medium: countThreshold,
+      low: countThreshold,
+      info: countThreshold,
+      score: countThreshold,
+    }),
+  }),
+]);
+
+const releaseSchema = z.strictObject({
+  rules: z.partialRecord(z.enum(RELEASE_TYPES), releaseRuleSchema).default({}),
+  /** Answer `progress_status: "in_progress"` to the first n release calls (re-armed when a scan of the project finishes). */
+  inProgressPolls: z.number().int().nonnegative().default(0),
+});
+
+const projectSchema = z.strictObject({
+  id: objectId.optional(),
+  name: z.string().min(1),
+  defaultBranch: z.string().min(1).default('main'),
+  labels: z.array(z.string().min(1)).default([]),
+  team: z.string().min(1).default('appsec'),
+  repoUrl: z.string().optional(),
+  almTool: z.string().optional(),
+  release: releaseSchema.default({ rules: {}, inProgressPolls: 0 }),
+});
+
+const agentSchema = z.strictObject({
+  id: objectId.optional(),
+  label: z.string().min(1),
+  url: z.string().default(''),
+});
+
+const prSchema = z.strictObject({
+  ok: z.boolean().default(false),
+  target: z.string().default(''),
+  prNumber: z.string().default(''),
+});
+
+const scanparamsSchema = z.strictObject({
+  id: objectId.optional(),
+  /** Project name. */
+  project: z.string().min(1),
+  /** Scanner slug. */
+  tool: z.string().min(1),
+  branch: z.string().default(''),
+  metaData: z.string().default(''),
+  environment: z.string().default(''),
+  /** Agent label. */
+  agent: z.string().optional(),
+  pr: prSchema.default({ ok: false, target: '', prNumber: '' }),
+  forkScan: z.boolean().default(false),
+  forkSourceBranch: z.string().default(''),
+  manual: z.boolean().default(false),
+  bindName: z.string().default(''),
+  custom: z
+    .strictObject({ type: z.number().int().optional(), params: z.record(z.string(), z.unknown()).nullable().default(null) })
+    .optional(),
+});
+
+const baselineScanSchema = z.strictObject({
+  project: z.string().min(1),
+  tool: z.string().min(1),
+  branch: z.string().min(1),
+  metaData: z.string().default(''),
+  environment: z.string().default(''),
+  /** How long before the emulator started this scan finished. */
+  ageMinutes: z.number().nonnegative().default(60),
+});
+
+export const scenarioSchema = z.strictObject({
+  description: z.string().optional(),
+  /** Answer of both version endpoints. */
+  platformVersion: z.string().min(1).default('emulator-1.0.0'),
+  projects: z.array(projectSchema).default([]),
+  scanners: z.array(scannerSchema).default([]),
+  agents: z.array(agentSchema).default([]),
+  scanparams: z.array(scanparamsSchema).default([]),
+  baselineScans: z.array(baselineScanSchema).default([]),
+  /** `exact` slug match for `scanners/active?name=` (default), or `contains` (the docs' wording; reproduces kdt's "multiple scanners"). */
+  scannerNameMatch: z.enum(['exact', 'contains']).default('exact'),
+  /** `contains` (case-insensitive substring, default) or `exact` for `projects?name=`; an exact id always matches. */
+  projectNameMatch: z.enum(['contains', 'exact']).default('contains'),
+  /** Import files up to this size are parsed fully; larger ones are only sniffed (findings counted as zero). */
+  importParseLimitBytes: z.number().int().positive().default(64 * 1024 * 1024),
+  /** Duration of an import's event on the emulator clock. */
+  importDurationMs: z.number().int().nonnegative().default(500),
+});
+
+/** A scenario as written (JSON, YAML or an object): defaults may be left out. */
+export type Scenario = z.input<typeof scenarioSchema>;
+/** A validated scenario with every default filled in. */
+export type ResolvedScenario = z.output<typeof scenarioSchema>;
+export type ScenarioFinding = z.output<typeof findingSchema>;
+export type ScenarioScanner = z.output<typeof scannerSchema>;
+export type ScenarioProject = z.output<typeof projectSchema>;
+export type ReleaseRule = z.output<typeof releaseRuleSchema>;
+export type ScannerParamSpec = z.output<typeof paramSchema>;

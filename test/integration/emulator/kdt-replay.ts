@@ -1,0 +1,182 @@
+/**
+ * Replays the requests the real `kdt` CLI sends (reference §1.3, §3.4, §4, §5.2): same paths, same
+ * alphabetical query strings, same bodies and the same checks on the answers. Not a client for the project:
+ * it only drives the emulator the way kdt would, so the contract tests see kdt's exact traffic.
+ */
+import { KDT_TYPES } from './helpers.js';
+import type { EventJson, Obj, ProjectJson, ScanJson, ScannerJson, ScanparamsJson } from './helpers.js';
+
+type Q = [string, string][];
+const qs = (pairs: Q): string => new URLSearchParams(pairs).toString();
+
+export class KdtError extends Error {}
+
+export class KdtReplay {
+  mode: 'core' | 'legacy' = 'legacy';
+  private pinged = false;
+
+  constructor(
+    private readonly host: string,
+    private readonly token: string,
+    /** Called instead of kdt's sleeps (10 s between event polls, 5 s between release polls). */
+    private readonly sleep: (ms: number) => void,
+  ) {}
+
+  /** Every client construction: the core probe, then once per process the "TLS" ping in the chosen mode. */
+  async construct(): Promise<void> {
+    let core: boolean;
+    try {
+      const res = await fetch(`${this.host}/api/aspm/v1/core/version`, { headers: { 'User-Agent': 'KDT', Accept: 'application/json', 'X-Auth': this.token } });
+      const text = await res.text();
+      core = res.ok && (JSON.parse(text) as unknown) !== undefined;
+    } catch {
+      core = false;
+    }
+    this.mode = core ? 'core' : 'legacy';
+    if (!this.pinged) {
+      this.pinged = true;
+      const path = core ? '/api/aspm/v1/core/version' : '/core/version';
+      await fetch(this.host + path, { headers: this.authHeaders() }).then((r) => r.text());
+    }
+  }
+
+  private authHeaders(): Record<string, string> {
+    return { 'User-Agent': 'KDT', Accept: 'application/json', [this.mode === 'core' ? 'X-Auth' : 'X-Cookie']: this.token };
+  }
+
+  /** kdt's `do`: a 2xx body must be JSON; a non-2xx body is read as `{error}`. */
+  async call<T = Obj>(method: string, path: string, opts: { query?: string; body?: unknown; form?: FormData; expect?: number } = {}): Promise<T> {
+    const url = `${this.host}${this.mode === 'core' ? '/api/aspm/v1' : ''}${path}${opts.query === undefined ? '' : `?${opts.query}`}`;
+    const headers = this.authHeaders();
+    let body: string | FormData | undefined;
+    if (opts.form) body = opts.form;
+    else if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['Content-Type'] = 'application/json';
+    }
+    const res = await fetch(url, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    if (res.status < 200 || res.status > 299) {
+      const e = JSON.parse(text) as { error?: string };
+      throw new KdtError(e.error ? `response not OK: response status:${res.status} error message: ${e.error}` : `response not OK: ${text}`);
+    }
+    const data = JSON.parse(text) as T;
+    if (opts.expect !== undefined && res.status !== opts.expect) throw new KdtError(`HTTP response status not expected: ${opts.expect}/${res.status}`);
+    return data;
+  }
+
+  scanners(tool: string, limit: number) {
+    return this.call<{ active_scanners: ScannerJson[]; total: number }>('GET', '/api/v2/scanners/active', { query: `labels=&limit=${limit}&name=${encodeURIComponent(tool)}&types=${KDT_TYPES}` });
+  }
+
+  /** Pre-run check: total > 0 and the first scanner enabled; returns its type. */
+  async preRun(tool: string): Promise<string> {
+    const r = await this.scanners(tool, 0);
+    if (r.total === 0 || r.active_scanners[0]!.disabled) throw new KdtError('unknown, disabled or inactive tool name');
+    return r.active_scanners[0]!.type;
+  }
+
+  /** getScanner: requires total == 1. */
+  async getScanner(tool: string): Promise<ScannerJson> {
+    const r = await this.scanners(tool, 1);
+    if (r.total === 0) throw new KdtError(`invalid or inactive scanner tool name: ${tool}`);
+    if (r.total > 1) throw new KdtError(`multiple scanners found for tool: ${tool}`);
+    return r.active_scanners[0]!;
+  }
+
+  async findProject(name: string): Promise<ProjectJson> {
+    const r = await this.call<{ projects: ProjectJson[] }>('GET', '/api/v2/projects', { query: qs([['alm', ''], ['name', name]]), expect: 200 });
+    if (r.projects.length === 0) throw new KdtError('no projects were found according to the given parameters');
+    if (r.projects.length > 1) throw new KdtError('multiple projects found for given parameters');
+    return r.projects[0]!;
+  }
+
+  /** Mode 7 scan search; an error is swallowed into "no scan", as kdt does. */
+  async findScan(project: string, tool: string, branch: string, meta = ''): Promise<ScanJson | undefined> {
+    const query = qs([['agent_id', ''], ['branch', branch], ['environment', ''], ['fork_scan', 'false'], ['fork_source_branch', ''], ['limit', '1'], ['manual', 'false'], ['meta_data', meta], ['pr', 'false'], ['tool', tool]]);
+    try {
+      const r = await this.call<{ scans: ScanJson[] }>('GET', `/api/v2/projects/${encodeURIComponent(project)}/scans`, { query, expect: 200 });
+      return r.scans[0];
+    } catch {
+      return undefined;
+    }
+  }
+
+  async findScanparams(project: string, toolId: string, branch: string, meta = ''): Promise<ScanparamsJson | undefined> {
+    const query = qs([['agent', ''], ['branch', branch], ['environment', ''], ['fork_scan', 'false'], ['fork_source_branch', ''], ['limit', '1'], ['manual', 'false'], ['meta_data', meta], ['pr', 'false'], ['target', ''], ['tool_id', toolId]]);
+    try {
+      const r = await this.call<{ scanparams: ScanparamsJson[]; total: number }>('GET', `/api/v2/projects/${encodeURIComponent(project)}/scanparams`, { query });
+      return r.total === 0 ? undefined : r.scanparams[0];
+    } catch {
+      return undefined;
+    }
+  }
+
+  async createScanparams(projectId: string, toolId: string, branch: string, customType: number): Promise<ScanparamsJson> {
+    const body = {
+      tool: { id: toolId }, project: { id: projectId }, agent: {}, bind_name: '', branch, scan_type: 'kdt', meta_data: '', scan_tag: '', fork_scan: false,
+      pr: { ok: false, target: '', pr_number: '', no_decoration: false, pr_decoration_scanner_types: '' }, manual: false, custom: { type: customType, params: null }, environment: '',
+    };
+    const r = await this.call<{ scanparams: ScanparamsJson }>('POST', `/api/v2/projects/${projectId}/scanparams`, { body });
+    if (r.scanparams.custom === null || r.scanparams.custom === undefined) throw new KdtError('nil custom: kdt would panic here');
+    return r.scanparams;
+  }
+
+  async createScan(body: Record<string, unknown>): Promise<string> {
+    const r = await this.call<{ event_id?: string }>('POST', '/api/v2/scans/create', { body, expect: 201 });
+    if (!r.event_id) throw new KdtError('event id not found in new scan response');
+    return r.event_id;
+  }
+
+  async restart(scanId: string): Promise<string> {
+    const r = await this.call<{ event?: string }>('GET', `/api/v2/scans/${scanId}/restart`, { expect: 201 });
+    if (!r.event) throw new KdtError('event not found in restart scan response');
+    return r.event;
+  }
+
+  async importFile(file: Blob, fields: Record<string, string>): Promise<string> {
+    const form = new FormData();
+    form.append('file', file, 'results.sarif');
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    const r = await this.call<{ event_id?: string }>('POST', '/api/v2/scans/import', { form, expect: 200 });
+    if (!r.event_id) throw new KdtError('event id not found in import response');
+    return r.event_id;
+  }
+
+  /** §4: poll until finished; returns the statuses seen while active and the scan id. */
+  async waitForScan(eventId: string): Promise<{ statuses: number[]; scanId: string }> {
+    const statuses: number[] = [];
+    for (let busy = 0; busy < 1000; busy++) {
+      const e = await this.call<EventJson>('GET', `/api/v2/events/${eventId}/status`, { expect: 200 });
+      if (e.active === -1) throw new KdtError(`scan failed: ${e.message}`);
+      if (e.active === 0 && e.status === 6) return { statuses, scanId: e.scan_id };
+      if (e.active === 0) continue;
+      if (e.active !== 1) throw new KdtError(`unknown event status: ${e.active}`);
+      statuses.push(e.status);
+      this.sleep(10_000);
+    }
+    throw new KdtError('busy loop did not end');
+  }
+
+  async scanDetail(scanId: string): Promise<ScanJson> {
+    const s = await this.call<ScanJson>('GET', `/api/v2/scans/${scanId}`, { expect: 200 });
+    if (s.date === null || s.date === undefined) throw new KdtError('nil date: kdt would panic here');
+    return s;
+  }
+
+  /** §5.2: poll while in progress (5 s), then fail when status == "fail" with the failing types. */
+  async releaseCheck(project: string, branch: string): Promise<{ polls: number; failing: string[]; pass: boolean }> {
+    let polls = 0;
+    for (;;) {
+      polls += 1;
+      const r = await this.call<Record<string, { status?: string } | string | undefined>>('GET', `/api/v2/projects/${encodeURIComponent(project)}/release`, { query: branch === '' ? undefined : qs([['branch', branch]]) });
+      if (r.progress_status === 'in_progress') {
+        this.sleep(5_000);
+        continue;
+      }
+      const types = ['sast', 'dast', 'pentest', 'iast', 'sca', 'cs', 'iac', 'mast', 'sbom', 'infra'];
+      const failing = types.filter((t) => (r[t] as { status?: string } | undefined)?.status === 'fail').map((t) => t.toUpperCase());
+      return { polls, failing, pass: r.status !== 'fail' };
+    }
+  }
+}
