@@ -65,12 +65,22 @@ export function evaluateGate(settings: GateSettings, input: GateInput): GateReas
     reasons.push({
       rule: 'release-criteria',
       outcome: failed ? failOutcome : 'pass',
-      message: failed
-        ? `release criteria fail for ${failing.map((t) => t.toUpperCase()).join(', ')}`
-        : `release criteria: ${input.release.status || 'undefined'}`,
+      message: failed ? `release criteria fail for ${upper(failing)}` : releasePassMessage(input.release),
     });
   }
   return reasons;
+}
+
+const upper = (types: readonly string[]): string => types.map((t) => t.toUpperCase()).join(', ');
+
+/** Why release criteria did not fail this run, saying so when other types fail outside its scope. */
+function releasePassMessage(release: ReleaseSummary): string {
+  const elsewhere = Object.entries(release.types)
+    .filter(([, status]) => status === 'fail')
+    .map(([type]) => type)
+    .sort();
+  if (elsewhere.length > 0) return `release criteria pass for this run's scanner types (${upper(elsewhere)} fail outside its scope)`;
+  return `release criteria: ${release.status || 'undefined'}`;
 }
 
 /** The status a set of gate reasons gives. */

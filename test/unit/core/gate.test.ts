@@ -67,3 +67,13 @@ describe('countedReleaseFailures', () => {
     expect(countedReleaseFailures({ kind: 'on' }, 'success', { sast: 'success' })).toEqual([]);
   });
 });
+
+describe('release criteria messages', () => {
+  it('says when other types fail outside the scope', () => {
+    const reasons = evaluateGate(
+      { thresholds: {}, newFindingsOnly: false, failOnRiskIncrease: false, warnOnly: false },
+      { counts: zeroCounts(), newCounts: zeroCounts(), release: { status: 'fail', types: { sast: 'fail', dast: 'success' }, failingTypes: [] } },
+    );
+    expect(reasons[0]).toMatchObject({ outcome: 'pass', message: "release criteria pass for this run's scanner types (SAST fail outside its scope)" });
+  });
+});

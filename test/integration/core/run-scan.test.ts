@@ -1,0 +1,269 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { detectContext } from '../../../shared/ci/index.js';
+import { ConfigError } from '../../../shared/errors.js';
+import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { runCore, startRequests } from '../../helpers/core-run.js';
+
+const TOKEN = 'core-test-token-5b1c9e';
+let emu: Emulator;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ token: TOKEN, timeScale: 20 });
+  dir = await mkdtemp(path.join(tmpdir(), 'core-run-'));
+});
+afterAll(async () => emu.close());
+afterEach(() => {
+  emu.reset();
+  emu.clearRequests();
+  emu.clearFaults();
+});
+
+const scan = (extra: Record<string, string> = {}): Record<string, string> => ({ project: 'demo-app', scanner: 'codethreat', branch: 'main', ...extra });
+
+describe('scan mode', () => {
+  it('rescans the latest scan of the branch and fails a critical threshold', async () => {
+    const { result, logs } = await runCore(emu, scan({ 'threshold-critical': '0', 'release-criteria': 'off' }));
+    expect(result.status).toBe('failed');
+    expect(result.exitCode).toBe(1);
+    const [s] = result.scanners;
+    expect(s).toMatchObject({ scanner: 'codethreat', scannerType: 'sast', mode: 'rescan', status: 'failed' });
+    expect(s!.counts.critical).toBe(1);
+    expect(s!.reasons).toEqual([expect.objectContaining({ rule: 'threshold-critical', outcome: 'fail', actual: 1, limit: 0 })]);
+    expect(s!.findings.length).toBe(Object.values(s!.counts).reduce((a, b) => a + b, 0));
+    expect(s!.findings[0]?.severity).toBe('critical');
+    expect(s!.findings[0]?.path).toMatch(/\.\w+$/);
+    expect(startRequests(emu)).toBe(1);
+    expect(logs.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('passes with thresholds above the counts and release criteria off', async () => {
+    const { result } = await runCore(emu, scan({ 'threshold-critical': '5', 'threshold-high': '5', 'release-criteria': 'off' }));
+    expect(result.status).toBe('passed');
+    expect(result.exitCode).toBe(0);
+    expect(result.scanners[0]?.reasons.every((r) => r.outcome === 'pass')).toBe(true);
+  });
+
+  it('gates on release criteria of the scanner type by default, and only that type', async () => {
+    const sast = await runCore(emu, scan());
+    expect(sast.result.scanners[0]?.release?.failingTypes).toEqual(['sast']);
+    expect(sast.result.exitCode).toBe(1);
+    const dastOnly = await runCore(emu, scan({ 'release-criteria': 'dast' }));
+    expect(dastOnly.result.scanners[0]?.reasons).toMatchObject([{ rule: 'release-criteria', outcome: 'pass' }]);
+    expect(dastOnly.result.exitCode).toBe(0);
+  });
+
+  it('warns instead of failing in warn-only mode', async () => {
+    const { result } = await runCore(emu, scan({ 'threshold-critical': '0', 'warn-only': 'true' }));
+    expect(result.status).toBe('warned');
+    expect(result.exitCode).toBe(0);
+  });
+
+  it('has an info threshold', async () => {
+    const { result } = await runCore(emu, scan({ 'threshold-info': '0', 'release-criteria': 'off' }));
+    expect(result.scanners[0]?.reasons).toMatchObject([{ rule: 'threshold-info', outcome: 'fail', actual: 1 }]);
+  });
+
+  it('does not fail a risk score that did not rise', async () => {
+    const { result } = await runCore(emu, scan({ 'fail-on-risk-increase': 'true', 'release-criteria': 'off' }));
+    const risk = result.scanners[0]?.reasons.find((r) => r.rule === 'risk-score');
+    expect(risk?.outcome).toBe('pass');
+    expect(result.scanners[0]?.previousRiskScore).toBe(result.scanners[0]?.riskScore);
+  });
+
+  it('runs several scanners concurrently, each with its own result', async () => {
+    const { result } = await runCore(emu, scan({ scanner: 'codethreat,saltsecurity', 'threshold-critical': '0', 'release-criteria': 'off' }));
+    expect(result.scanners.map((s) => [s.scanner, s.scannerType, s.status])).toEqual([
+      ['codethreat', 'sast', 'failed'],
+      ['saltsecurity', 'dast', 'passed'],
+    ]);
+    expect(result.exitCode).toBe(1);
+    const log = emu.requests();
+    const starts = log.filter((r) => r.path.endsWith('/restart')).map((r) => r.index);
+    const firstDetail = log.find((r) => /\/scans\/[0-9a-f]{24}$/.test(r.path))!.index;
+    expect(starts).toHaveLength(2);
+    expect(Math.max(...starts)).toBeLessThan(firstDetail);
+    const salt = result.scanners[1]!.findings[0]!;
+    expect(salt.url).toMatch(/^https?:\/\//);
+    expect(salt.method).toBeDefined();
+  });
+
+  it('creates a scan configuration on a branch that has none, then scans it', async () => {
+    const { result } = await runCore(emu, scan({ branch: 'release/2.0', 'release-criteria': 'off' }));
+    expect(result.scanners[0]).toMatchObject({ mode: 'create', branch: 'release/2.0', status: 'passed' });
+    const created = emu.requests().filter((r) => r.method === 'POST' && r.apiPath.endsWith('/scanparams'));
+    expect(created).toHaveLength(1);
+    expect(startRequests(emu)).toBe(1);
+  });
+});
+
+describe('pull request mode', () => {
+  const pr = detectContext({
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_REF_NAME: '7/merge',
+    GITHUB_HEAD_REF: 'feature/login',
+    GITHUB_BASE_REF: 'main',
+    GITHUB_REPOSITORY: 'acme/demo-app',
+  }, { pull_request: { number: 7, head: { ref: 'feature/login', sha: 'abc', repo: { full_name: 'acme/demo-app' } }, base: { ref: 'main', repo: { full_name: 'acme/demo-app' } } } });
+
+  it('scans the source branch against the merge target and counts new findings', async () => {
+    const { result } = await runCore(emu, { project: 'demo-app', scanner: 'codethreat', 'threshold-critical': '0', 'new-findings-only': 'true', 'release-criteria': 'off' }, { context: pr });
+    expect(result).toMatchObject({ branch: 'feature/login', targetBranch: 'main', pullRequest: '7' });
+    const s = result.scanners[0]!;
+    expect(s.mode).toBe('pr');
+    expect(s.newCounts).toMatchObject({ critical: 1, medium: 1, high: 0 });
+    expect(s.counts.critical).toBe(2);
+    expect(s.reasons[0]?.message).toBe('1 new critical finding, more than the allowed 0');
+    const restart = emu.requests().find((r) => r.path.endsWith('/restart_with_option'));
+    expect(restart?.body).toMatchObject({ from: 'feature/login', to: 'main', pr_number: '7' });
+  });
+
+  it('passes when the change adds nothing above the new-findings threshold', async () => {
+    const { result } = await runCore(emu, { project: 'demo-app', scanner: 'saltsecurity', 'threshold-critical': '0', 'new-findings-only': 'true', 'release-criteria': 'off' }, { context: pr });
+    expect(result.scanners[0]).toMatchObject({ status: 'passed' });
+    expect(result.scanners[0]?.newCounts.high).toBe(1);
+  });
+});
+
+describe('other modes', () => {
+  it('imports a semgrep result file', async () => {
+    const file = path.join(dir, 'semgrep.json');
+    const results = [
+      { check_id: 'js.sqli', path: 'src/a.js', start: { line: 3 }, extra: { severity: 'ERROR', message: 'SQL injection', metadata: { cwe: ['CWE-89: SQL Injection'] } } },
+      { check_id: 'js.xss', path: 'src/b.js', start: { line: 9 }, extra: { severity: 'WARNING', message: 'XSS', metadata: { cwe: ['CWE-79'] } } },
+    ];
+    await writeFile(file, JSON.stringify({ results, errors: [] }));
+    const { result } = await runCore(emu, { project: 'demo-app', scanner: 'semgrep', branch: 'main', file, 'release-criteria': 'off' });
+    const s = result.scanners[0]!;
+    expect(s.mode).toBe('import');
+    expect(s.findings.map((f) => f.path).sort()).toEqual(['src/a.js', 'src/b.js']);
+    expect(emu.uploads()).toHaveLength(1);
+  });
+
+  it('scans a container image', async () => {
+    const { result } = await runCore(emu, { project: 'demo-app', scanner: 'trivy', branch: 'main', image: 'registry.example/app:1.2', 'release-criteria': 'off' });
+    expect(result.scanners[0]).toMatchObject({ mode: 'image', scannerType: 'cs', status: 'passed' });
+    const body = emu.requests().find((r) => r.path.endsWith('/scans/image'))?.body as Record<string, unknown>;
+    expect(body).toMatchObject({ image: 'registry.example/app:1.2', tool: 'trivy' });
+  });
+
+  it('checks release criteria alone', async () => {
+    const failing = await runCore(emu, { project: 'demo-app', branch: 'main', mode: 'release', 'release-criteria': 'on' });
+    expect(failing.result).toMatchObject({ status: 'failed', exitCode: 1 });
+    expect(failing.result.scanners[0]?.release?.failingTypes).toEqual(['sast']);
+    const dast = await runCore(emu, { project: 'demo-app', branch: 'main', mode: 'release', 'release-criteria': 'dast' });
+    expect(dast.result).toMatchObject({ status: 'passed', exitCode: 0 });
+    expect(startRequests(emu)).toBe(0);
+  });
+
+  it('starts without waiting, then resumes the event with wait', async () => {
+    const started = await runCore(emu, scan({ async: 'true' }));
+    expect(started.result).toMatchObject({ status: 'skipped', exitCode: 0 });
+    const eventId = started.result.scanners[0]?.eventId;
+    expect(eventId).toMatch(/^[0-9a-f]{24}$/);
+    const resumed = await runCore(emu, { mode: 'wait', 'event-id': eventId!, 'threshold-critical': '0' });
+    expect(resumed.result.project.name).toBe('demo-app');
+    expect(resumed.result.scanners[0]).toMatchObject({ scanner: 'codethreat', mode: 'wait', status: 'failed' });
+    expect(resumed.result.scanners[0]?.counts.critical).toBe(1);
+    expect(startRequests(emu)).toBe(1);
+  });
+});
+
+describe('failures', () => {
+  it('survives three 503s on the start call with one scan started', async () => {
+    emu.addFault({ path: '/scans/[0-9a-f]+/restart$', count: 3, fault: { type: 'status', status: 503, body: { error: 'unavailable' } } });
+    const { result } = await runCore(emu, scan({ 'threshold-critical': '0', 'release-criteria': 'off' }));
+    expect(result.exitCode).toBe(1);
+    expect(result.scanners[0]?.counts.critical).toBe(1);
+    expect(startRequests(emu)).toBe(1);
+  });
+
+  it('survives 429, a reset and a hang while waiting', async () => {
+    emu.addFault({ path: '/events/.*/status', count: 1, fault: { type: 'retry-after', seconds: 0 } });
+    emu.addFault({ path: '/scans/[0-9a-f]+$', count: 1, fault: { type: 'reset' } });
+    emu.addFault({ path: '/projects/.*/vulnerabilities', count: 1, fault: { type: 'hang' } });
+    const { result } = await runCore(emu, scan({ 'threshold-critical': '0', 'release-criteria': 'off', 'request-timeout': '1s' }));
+    expect(result.exitCode).toBe(1);
+    expect(result.scanners[0]?.counts.critical).toBe(1);
+    expect(startRequests(emu)).toBe(1);
+  });
+
+  it('says timeout when the scan outlives the timeout, and the policy decides the exit code', async () => {
+    const slow = await startEmulator({ token: TOKEN, timeScale: 1 });
+    try {
+      const failed = await runCore(slow, scan({ timeout: '1s' }));
+      expect(failed.result).toMatchObject({ status: 'timeout', exitCode: 3 });
+      expect(failed.result.scanners[0]?.error).toContain('goes on on the platform');
+      const warned = await runCore(slow, scan({ timeout: '1s', 'on-timeout': 'warn' }));
+      expect(warned.result).toMatchObject({ status: 'timeout', exitCode: 0 });
+      expect(warned.result.scanners[0]?.reasons).toMatchObject([{ rule: 'timeout', outcome: 'warn' }]);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('reports a scan that failed on the platform as an error, under the on-error policy', async () => {
+    const failing = await startEmulator({
+      token: TOKEN,
+      timeScale: 20,
+      scenario: { ...(await import('../../emulator/index.js')).defaultScenario, scanners: (await import('../../emulator/index.js')).defaultScenario.scanners?.map((s) => (s.slug === 'codethreat' ? { ...s, failure: { message: 'repository clone failed', branches: ['*'] } } : s)) },
+    });
+    try {
+      const failed = await runCore(failing, scan());
+      expect(failed.result).toMatchObject({ status: 'error', exitCode: 3 });
+      expect(failed.result.scanners[0]?.error).toContain('repository clone failed');
+      const passed = await runCore(failing, scan({ 'on-error': 'pass' }));
+      expect(passed.result).toMatchObject({ status: 'error', exitCode: 0 });
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('stops waiting on cancellation and says where to follow the scan', async () => {
+    const slow = await startEmulator({ token: TOKEN, timeScale: 1 });
+    try {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(new Error('SIGTERM')), 500);
+      const { result } = await runCore(slow, scan(), { signal: controller.signal });
+      expect(result.status).toBe('error');
+      expect(result.scanners[0]?.error).toMatch(/cancelled; the scan goes on on the platform\. (Follow it at http|Event)/);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+describe('configuration errors', () => {
+  const configError = async (raw: Record<string, string>): Promise<ConfigError> => {
+    try {
+      await runCore(emu, raw);
+    } catch (err) {
+      if (err instanceof ConfigError) return err;
+      throw err;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('suggests the scanner on a typo', async () => {
+    const err = await configError(scan({ scanner: 'codethret' }));
+    expect(err.setting).toBe('scanner');
+    expect(err.message).toContain('Did you mean "codethreat"?');
+  });
+
+  it('rejects a scanner of another type than asserted', async () => {
+    const err = await configError(scan({ scanner: 'saltsecurity', 'scanner-type': 'sast' }));
+    expect(err.setting).toBe('scanner-type');
+    expect(err.message).toContain('DAST');
+  });
+
+  it('suggests the project on a typo and names the fix', async () => {
+    const err = await configError(scan({ project: 'demo-ap' }));
+    expect(err.setting).toBe('project');
+    expect(err.message).toContain('Did you mean "demo-app"?');
+    expect(err.message).toContain('create-project');
+  });
+});
