@@ -237,6 +237,33 @@ describe('failures', () => {
   });
 });
 
+describe('project creation and rescan-only scanners', () => {
+  it('creates a missing project when asked, from the CI repository', async () => {
+    const context = detectContext({ GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/new-service', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REF_NAME: 'main', GITHUB_EVENT_NAME: 'push' });
+    const { result, logs } = await runCore(emu, { project: 'new-service', scanner: 'codethreat', 'create-project': 'true', team: 'payments', labels: 'pci,api', 'release-criteria': 'off' }, { context });
+    expect(result.project.name).toBe('new-service');
+    expect(result.scanners[0]).toMatchObject({ mode: 'create', status: 'passed', branch: 'main' });
+    expect(logs).toContain('created project "new-service" on the platform');
+    const body = emu.requests().find((r) => r.method === 'POST' && r.apiPath === '/api/v2/projects')?.body;
+    expect(body).toMatchObject({ name: 'new-service', source: { tool: 'github', url: 'https://github.com/acme/new-service' }, team: { name: 'payments' }, labels: [{ name: 'pci' }, { name: 'api' }] });
+  });
+
+  it('refuses to create a configuration for a rescan-only scanner, naming the fix', async () => {
+    const { defaultScenario } = await import('../../emulator/index.js');
+    const bound = await startEmulator({
+      token: TOKEN,
+      timeScale: 20,
+      scenario: { ...defaultScenario, scanners: [...(defaultScenario.scanners ?? []), { slug: 'checkmarx', type: 'sast', labels: ['kdt', 'bind'] }] },
+    });
+    try {
+      await expect(runCore(bound, scan({ scanner: 'checkmarx' }))).rejects.toThrow(/only allows rescans.*Run it once from the platform first/);
+      expect(startRequests(bound)).toBe(0);
+    } finally {
+      await bound.close();
+    }
+  });
+});
+
 describe('configuration errors', () => {
   const configError = async (raw: Record<string, string>): Promise<ConfigError> => {
     try {
