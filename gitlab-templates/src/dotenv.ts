@@ -1,0 +1,102 @@
+/**
+ * The job's outputs as an `artifacts:reports:dotenv` file: later jobs of the pipeline get them as variables.
+ *
+ * GitLab's dotenv rules shape this: at most 20 variables on some plans, under 5 KB in all, `KEY=value` on one
+ * line each, no comments, no escapes, quotes kept as they are. So values are single-line, trimmed and bounded.
+ * The names never equal a setting's variable (`INVICTI_EVENT_IDS`, not `INVICTI_EVENT_ID`): a dotenv variable
+ * outranks a job's own `variables:`, so a clash would silently feed one job's result into the next job's
+ * settings when the component is included twice.
+ */
+import { SEVERITIES, type Severity } from '../../shared/api/types.js';
+import type { RunResult } from '../../shared/core/result.js';
+import { cleanText, safeHttpUrl, truncate } from '../../shared/render/escape.js';
+
+/** Output variable → what it holds (for the docs; a test keeps docs/gitlab.md in step). */
+export const GITLAB_OUTPUTS = {
+  INVICTI_STATUS: 'Outcome of the run: passed, failed, warned, error, timeout or skipped (async runs).',
+  INVICTI_EXIT_CODE: 'Exit code of the job: 0 passed or warned, 1 gate failed, 3 platform error or timeout.',
+  INVICTI_SUMMARY: 'One-line decision with the reasons (at most 300 characters).',
+  INVICTI_EVENT_IDS: 'Platform event IDs of the scans, comma-separated (pass them to the event-id input with mode wait).',
+  INVICTI_SCAN_IDS: 'Platform scan IDs, comma-separated.',
+  INVICTI_CRITICAL: 'Critical findings, summed over the scanners.',
+  INVICTI_HIGH: 'High findings, summed over the scanners.',
+  INVICTI_MEDIUM: 'Medium findings, summed over the scanners.',
+  INVICTI_LOW: 'Low findings, summed over the scanners.',
+  INVICTI_INFO: 'Informational findings, summed over the scanners.',
+  INVICTI_TOTAL: 'All findings, summed over the scanners.',
+  INVICTI_NEW_TOTAL: 'Findings new in this scan, all severities.',
+  INVICTI_RISK_SCORE: 'Risk score (the highest of the scanners); empty when the platform gave none.',
+  INVICTI_RELEASE_STATUS: "The project's release criteria status (success or fail); empty when not evaluated.",
+  INVICTI_REPORT_URL: 'Link to the scan (one scanner) or the project in Invicti ASPM.',
+  INVICTI_NOTE_URL: 'Link to the merge request note; empty when none was written.',
+} as const;
+
+export type GitlabOutputName = keyof typeof GITLAB_OUTPUTS;
+
+// Caps that keep the whole file well under GitLab's 5 KB even with multi-byte text: a 300-character summary is
+// at most 1.2 KB of UTF-8, ID lists and URLs are ASCII.
+const MAX_SUMMARY = 300;
+const MAX_IDS = 400;
+const MAX_URL = 500;
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/** One line, no control characters, bounded: what a dotenv value may hold. */
+function oneLine(text: string, max: number): string {
+  return truncate(cleanText(text).replace(/\s+/g, ' ').trim(), max);
+}
+
+/** Plain IDs only, comma-separated, as many whole ones as fit. */
+function joinIds(values: readonly (string | undefined)[]): string {
+  let out = '';
+  for (const id of values) {
+    if (id === undefined || !/^[A-Za-z0-9._:-]{1,100}$/.test(id)) continue;
+    const next = out === '' ? id : `${out},${id}`;
+    if (next.length > MAX_IDS) break;
+    out = next;
+  }
+  return out;
+}
+
+const boundedUrl = (url: string | undefined): string => {
+  const safe = safeHttpUrl(url);
+  return safe !== undefined && safe.length <= MAX_URL ? safe : '';
+};
+
+function reportUrl(result: RunResult): string {
+  const scanLinks = result.scanners.map((s) => safeHttpUrl(s.links.scan)).filter((l): l is string => l !== undefined);
+  return boundedUrl(result.scanners.length === 1 && scanLinks.length === 1 ? scanLinks[0] : result.project.link);
+}
+
+function releaseStatus(result: RunResult): string {
+  const statuses = result.scanners.map((s) => s.release?.status ?? '').filter((s) => s !== '' && s !== 'undefined');
+  return statuses.includes('fail') ? 'fail' : oneLine(statuses[0] ?? '', 40);
+}
+
+/** The outputs of a finished run; every one is present, empty when it does not apply. */
+export function gitlabOutputs(result: RunResult, extras: { noteUrl?: string } = {}): Record<GitlabOutputName, string> {
+  const total = (sev: Severity, key: 'counts' | 'newCounts'): number => sum(result.scanners.map((s) => s[key][sev] ?? 0));
+  const scores = result.scanners.map((s) => s.riskScore).filter((n): n is number => n !== undefined && Number.isFinite(n));
+  return {
+    INVICTI_STATUS: result.status,
+    INVICTI_EXIT_CODE: String(result.exitCode),
+    INVICTI_SUMMARY: oneLine(result.summary, MAX_SUMMARY),
+    INVICTI_EVENT_IDS: joinIds(result.scanners.map((s) => s.eventId)),
+    INVICTI_SCAN_IDS: joinIds(result.scanners.map((s) => s.scanId)),
+    INVICTI_CRITICAL: String(total('critical', 'counts')),
+    INVICTI_HIGH: String(total('high', 'counts')),
+    INVICTI_MEDIUM: String(total('medium', 'counts')),
+    INVICTI_LOW: String(total('low', 'counts')),
+    INVICTI_INFO: String(total('info', 'counts')),
+    INVICTI_TOTAL: String(sum(SEVERITIES.map((sev) => total(sev, 'counts')))),
+    INVICTI_NEW_TOTAL: String(sum(SEVERITIES.map((sev) => total(sev, 'newCounts')))),
+    INVICTI_RISK_SCORE: scores.length === 0 ? '' : String(Math.max(...scores)),
+    INVICTI_RELEASE_STATUS: releaseStatus(result),
+    INVICTI_REPORT_URL: reportUrl(result),
+    INVICTI_NOTE_URL: boundedUrl(extras.noteUrl),
+  };
+}
+
+/** `KEY=value` lines in the order of `GITLAB_OUTPUTS`. */
+export function renderDotenv(outputs: Readonly<Record<GitlabOutputName, string>>): string {
+  return (Object.keys(GITLAB_OUTPUTS) as GitlabOutputName[]).map((name) => `${name}=${outputs[name]}`).join('\n') + '\n';
+}
