@@ -1,0 +1,29 @@
+/**
+ * The pipe's process contract: settings arrive as environment variables (pipe variables plus Bitbucket's
+ * defaults), the decision is the exit code (0 passed, 1 gate failed, 2 settings, 3 platform), results go to
+ * stdout and progress to stderr. `--version` exists for the image smoke test; a pipe takes no other arguments.
+ */
+import { runScanCommand, type ScanIo } from '../../shared/cli/run-scan-command.js';
+import { describeError, EXIT_CODES, exitCodeForError } from '../../shared/errors.js';
+import { VERSION } from '../../shared/version.js';
+import { readPipeSettings } from './pipe-settings.js';
+import { bitbucketPublisher } from './publish.js';
+
+export async function runPipe(argv: readonly string[], io: ScanIo): Promise<number> {
+  if (argv.includes('--version')) {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_CODES.passed;
+  }
+  if (argv.length > 0) {
+    io.stderr('error: the pipe takes no arguments; set its variables instead (see the README of the pipe).\n');
+    return EXIT_CODES.config;
+  }
+  let settings;
+  try {
+    settings = readPipeSettings(io.env);
+  } catch (err) {
+    io.stderr(`error: ${describeError(err)}\n`);
+    return exitCodeForError(err);
+  }
+  return runScanCommand(io, { ci: 'bitbucket', publish: bitbucketPublisher(settings) });
+}
