@@ -13,7 +13,7 @@ import { hasMarker } from '../../../shared/platforms/marker.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { startFakeGitLab, type FakeGitLab } from '../../fakes/gitlab-api.js';
 import { repoRoot } from '../../helpers/paths.js';
-import { schemaErrors } from '../../unit/render/schemas.js';
+import { schemaErrors } from '../../helpers/schemas.js';
 import { gitlabCiLocal, ORIGIN, requireShellExecutorTools, variableArgs, workingCopy, type GclResult, type WorkingCopy } from './support.js';
 
 const ASPM_TOKEN = 'aspm-secret-token-4242';

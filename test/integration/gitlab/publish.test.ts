@@ -13,7 +13,7 @@ import { systemClock, type Clock } from '../../../shared/core/ports.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { startFakeProxy, type FakeProxy } from '../../fakes/forward-proxy.js';
 import { startFakeGitLab, type FakeGitLab } from '../../fakes/gitlab-api.js';
-import { schemaErrors } from '../../unit/render/schemas.js';
+import { schemaErrors } from '../../helpers/schemas.js';
 
 const ASPM_TOKEN = 'aspm-secret-token-5151';
 const BOT_TOKEN = 'glpat-bot-secret-0001';

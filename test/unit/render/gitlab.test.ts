@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GITLAB_REPORT_VERSION, renderCodeQuality, renderGitlabDast, renderGitlabSast } from '../../../shared/render/gitlab.js';
-import { schemaErrors } from './schemas.js';
+import { schemaErrors } from '../../helpers/schemas.js';
 import { dastFinding, emptyRun, errorRun, failedRun, finding, passedRun, run, scanner, timeoutRun } from './fixtures.js';
 
 const FIXTURES = [passedRun, failedRun, timeoutRun, errorRun, emptyRun];

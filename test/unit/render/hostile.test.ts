@@ -16,7 +16,7 @@ import {
 import { utf8Length } from '../../../shared/render/format.js';
 import { htmlTags, linkDestinations, tables, UNSAFE_CHARS, xmlProblems } from './checks.js';
 import { hostileRun } from './fixtures.js';
-import { schemaErrors } from './schemas.js';
+import { schemaErrors } from '../../helpers/schemas.js';
 
 const FLAVOURS: MarkdownFlavour[] = ['github', 'gitlab', 'bitbucket', 'summary'];
 /** The only tags our markdown writes itself. */

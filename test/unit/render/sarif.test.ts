@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../../shared/render/sarif.js';
-import { schemaErrors } from './schemas.js';
+import { schemaErrors } from '../../helpers/schemas.js';
 import { emptyRun, errorRun, failedRun, finding, manyFindingsRun, passedRun, run, scanner, timeoutRun } from './fixtures.js';
 
 describe('renderSarif', () => {
