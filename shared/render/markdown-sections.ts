@@ -134,26 +134,29 @@ const releaseWord = (status: string): string =>
   status === '' || status === 'undefined' ? '— not evaluated' : `${RELEASE_EMOJI[status] ?? ''} ${status}`.trim();
 
 export function releaseLines(result: RunResult, ctx: SectionContext): string[] {
-  // Release criteria are per project; scanners usually carry the same summary, so show each distinct one once.
-  const distinct = new Map<string, { release: ReleaseSummary; scanners: string[] }>();
+  // Release criteria belong to the project and branch, so scanners share them; only which failing types count
+  // differs (each scanner gates on its own types by default). Show each distinct set of statuses once, with the
+  // types that were evaluated and which scanners they gate.
+  const distinct = new Map<string, { release: ReleaseSummary; gatedBy: Map<string, string[]> }>();
   for (const s of result.scanners) {
     if (s.release === undefined) continue;
-    const key = JSON.stringify(s.release);
-    const entry = distinct.get(key) ?? { release: s.release, scanners: [] };
-    entry.scanners.push(s.scanner);
+    const key = JSON.stringify([s.release.status, s.release.types]);
+    const entry = distinct.get(key) ?? { release: s.release, gatedBy: new Map<string, string[]>() };
+    for (const type of s.release.failingTypes) entry.gatedBy.set(type, [...(entry.gatedBy.get(type) ?? []), s.scanner]);
     distinct.set(key, entry);
   }
   if (distinct.size === 0) return [];
   const lines = ['### Release criteria'];
-  for (const { release, scanners } of distinct.values()) {
-    const owner = distinct.size > 1 ? ` (${text(ctx, scanners.join(', '), 200, 60)})` : '';
-    lines.push('', `Overall${owner}: ${text(ctx, releaseWord(release.status), 60)}`);
-    const types = Object.entries(release.types).slice(0, ctx.compact ? 20 : 100);
+  for (const { release, gatedBy } of distinct.values()) {
+    lines.push('', `Overall: ${text(ctx, releaseWord(release.status), 60)}`);
+    const types = Object.entries(release.types)
+      .filter(([, status]) => status !== '' && status !== 'undefined')
+      .slice(0, ctx.compact ? 20 : 100);
     if (types.length === 0) continue;
-    lines.push('', '| Type | Status | Counts for the gate |', '| --- | --- | --- |');
+    lines.push('', '| Type | Status | Fails the gate of |', '| --- | --- | --- |');
     for (const [type, status] of types) {
-      const gated = release.failingTypes.includes(type) ? 'yes' : '—';
-      lines.push(`| ${text(ctx, type, 30)} | ${text(ctx, releaseWord(status), 60)} | ${gated} |`);
+      const gated = gatedBy.get(type)?.join(', ') ?? '—';
+      lines.push(`| ${text(ctx, type, 30)} | ${text(ctx, releaseWord(status), 60)} | ${text(ctx, gated, 200, 60)} |`);
     }
   }
   return lines;

@@ -1,3 +1,4 @@
+import { escapeMarkdown } from '../../../shared/render/escape.js';
 import { commentKey, hasMarker, markerLine } from '../../../shared/platforms/marker.js';
 import { describe, expect, it } from 'vitest';
 import type { MarkdownFlavour } from '../../../shared/render/markdown.js';
@@ -41,12 +42,16 @@ describe('renderMarkdown content', () => {
     expect(pass).toBeGreaterThan(warn);
   });
 
-  it('shows release criteria per type, marking those that count for the gate', () => {
-    const md = renderMarkdown(failedRun(), { flavour: 'github' });
+  it('shows the evaluated release criteria per type, and whose gate each failure fails', () => {
+    const run = failedRun();
+    const md = renderMarkdown(run, { flavour: 'github' });
+    const gated = run.scanners.filter((s) => s.release?.failingTypes.includes('sast')).map((s) => s.scanner);
+    expect(gated.length).toBeGreaterThan(0);
     expect(md).toContain('Overall: ❌ fail');
-    expect(md).toContain('| sast | ❌ fail | yes |');
+    expect(md).toContain(`| sast | ❌ fail | ${escapeMarkdown(gated.join(', '))} |`);
     expect(md).toContain('| dast | ✅ success | — |');
-    expect(md).toContain('| sca | — not evaluated | — |');
+    expect(md).not.toContain('| sca |');
+    expect(md.match(/### Release criteria/g)).toHaveLength(1);
   });
 
   it('lists findings most severe first, marks new ones, with SAST and DAST locations and CWE links', () => {
