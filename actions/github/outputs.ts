@@ -1,0 +1,105 @@
+/**
+ * Step outputs: declared once here (action.yml and the docs are checked against this list) and computed from
+ * the run's result. Every output is always set, empty when it does not apply, so that workflow expressions
+ * never have to tell "unset" from "empty".
+ */
+import { SEVERITIES, type Severity } from '../../shared/api/types.js';
+import type { RunResult, RunStatus } from '../../shared/core/result.js';
+
+/** Output id → description, in the order action.yml lists them. */
+export const ACTION_OUTPUTS = {
+  status: 'Outcome of the run: passed, failed, warned, error, timeout or skipped (async runs).',
+  'exit-code': 'Exit code of the step: 0 passed or warned, 1 gate failed, 2 configuration error, 3 platform error or timeout.',
+  summary: 'One-line decision with the reasons.',
+  'event-id': 'Platform event IDs of the scans, comma-separated (pass them to event-id with mode wait).',
+  'scan-id': 'Platform scan IDs, comma-separated.',
+  critical: 'Critical findings, summed over the scanners.',
+  high: 'High findings, summed over the scanners.',
+  medium: 'Medium findings, summed over the scanners.',
+  low: 'Low findings, summed over the scanners.',
+  info: 'Informational findings, summed over the scanners.',
+  total: 'All findings, summed over the scanners.',
+  'new-critical': 'Critical findings new in this scan.',
+  'new-high': 'High findings new in this scan.',
+  'new-medium': 'Medium findings new in this scan.',
+  'new-low': 'Low findings new in this scan.',
+  'new-info': 'Informational findings new in this scan.',
+  'new-total': 'All findings new in this scan.',
+  'risk-score': 'Risk score of the scan (the highest of the scanners); empty when the platform gave none.',
+  'release-status': "The project's release criteria status for the branch (success or fail); empty when not evaluated.",
+  'report-url': 'Link to the project (or, with one scanner, the scan) in Invicti ASPM.',
+  'sarif-file': 'Path of the SARIF file written (input sarif); empty when none was written.',
+  'comment-url': 'Link to the pull request comment; empty when none was written.',
+  scanners: 'Per-scanner results as JSON: scanner, type, status, event and scan IDs, counts, new counts, risk score, release status, link.',
+} as const;
+
+export type OutputName = keyof typeof ACTION_OUTPUTS;
+export const OUTPUT_NAMES = Object.keys(ACTION_OUTPUTS) as OutputName[];
+
+export interface OutputExtras {
+  sarifFile?: string;
+  commentUrl?: string;
+}
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+function releaseStatus(result: RunResult): string {
+  const statuses = result.scanners.map((s) => s.release?.status ?? '').filter((s) => s !== '' && s !== 'undefined');
+  if (statuses.includes('fail')) return 'fail';
+  return statuses[0] ?? '';
+}
+
+function reportUrl(result: RunResult): string {
+  const scanLinks = result.scanners.map((s) => s.links.scan).filter((l): l is string => l !== undefined && l !== '');
+  if (result.scanners.length === 1 && scanLinks.length === 1) return scanLinks[0] ?? '';
+  return result.project.link ?? '';
+}
+
+function riskScore(result: RunResult): string {
+  const scores = result.scanners.map((s) => s.riskScore).filter((n): n is number => n !== undefined && Number.isFinite(n));
+  return scores.length === 0 ? '' : String(Math.max(...scores));
+}
+
+/** Every output for a finished run. */
+export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Record<OutputName, string> {
+  const total = (sev: Severity, key: 'counts' | 'newCounts'): number => sum(result.scanners.map((s) => s[key][sev] ?? 0));
+  const ids = (pick: (s: RunResult['scanners'][number]) => string | undefined): string =>
+    result.scanners.map(pick).filter((v): v is string => v !== undefined && v !== '').join(',');
+  const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, String(total(sev, 'counts'))])) as Record<Severity, string>;
+  const fresh = Object.fromEntries(SEVERITIES.map((sev) => [`new-${sev}`, String(total(sev, 'newCounts'))])) as Record<`new-${Severity}`, string>;
+  const scanners = result.scanners.map((s) => ({
+    scanner: s.scanner,
+    type: s.scannerType,
+    status: s.status,
+    eventId: s.eventId ?? '',
+    scanId: s.scanId ?? '',
+    counts: s.counts,
+    newCounts: s.newCounts,
+    riskScore: s.riskScore ?? null,
+    releaseStatus: s.release?.status ?? '',
+    link: s.links.scan ?? s.links.event ?? '',
+  }));
+  return {
+    status: result.status,
+    'exit-code': String(result.exitCode),
+    summary: result.summary,
+    'event-id': ids((s) => s.eventId),
+    'scan-id': ids((s) => s.scanId),
+    ...counts,
+    total: String(sum(SEVERITIES.map((sev) => total(sev, 'counts')))),
+    ...fresh,
+    'new-total': String(sum(SEVERITIES.map((sev) => total(sev, 'newCounts')))),
+    'risk-score': riskScore(result),
+    'release-status': releaseStatus(result),
+    'report-url': reportUrl(result),
+    'sarif-file': extras.sarifFile ?? '',
+    'comment-url': extras.commentUrl ?? '',
+    scanners: JSON.stringify(scanners),
+  };
+}
+
+/** The outputs of a run that never got a result (a configuration error): status and exit code, the rest empty. */
+export function failedOutputs(status: RunStatus, exitCode: number, summary: string): Record<OutputName, string> {
+  const empty = Object.fromEntries(OUTPUT_NAMES.map((n) => [n, ''])) as Record<OutputName, string>;
+  return { ...empty, status, 'exit-code': String(exitCode), summary, scanners: '[]' };
+}

@@ -1,0 +1,178 @@
+/**
+ * The GitHub Action's flow, with every outside effect behind a port so it runs in-process in tests:
+ * inputs → masks → context and config → the core run → report files, SARIF, job summary, annotations, pull
+ * request comment, outputs → the exit code (0 passed or warned, 1 gate failed, 2 configuration, 3 platform).
+ * It never exits and never calls `setFailed`; the entry sets `process.exitCode`.
+ */
+import { createPlatformClient } from '../../shared/api/index.js';
+import { detectContext, type Env, type RunContext } from '../../shared/ci/index.js';
+import { errorResult } from '../../shared/core/error-result.js';
+import { configSecrets, parseConfig, type ScanConfig } from '../../shared/core/config.js';
+import { settingLabel } from '../../shared/core/options.js';
+import { systemClock, type Clock, type Logger, type Random } from '../../shared/core/ports.js';
+import { writeReportFiles, type WriteText } from '../../shared/core/report-files.js';
+import type { RunResult } from '../../shared/core/result.js';
+import { runScan } from '../../shared/core/run-scan.js';
+import { ConfigError, describeError, EXIT_CODES, exitCodeForError, redact } from '../../shared/errors.js';
+import { textReport } from '../../shared/cli/text-report.js';
+import { findingAnnotations } from './annotations.js';
+import { githubCommentStore } from './comment.js';
+import { maskedForms, readActionInputs } from './inputs.js';
+import { redactingToolkit, toolkitLogger } from './logger.js';
+import { actionOutputs, failedOutputs, type OutputName } from './outputs.js';
+import { publishComment, type CommentStoreFactory } from './pr-comment.js';
+import { writeSarifFile } from './sarif-file.js';
+import { jobSummary } from './summary.js';
+import type { ActionsToolkit } from './toolkit.js';
+
+export interface ActionIo {
+  env: Env;
+  /** The parsed `GITHUB_EVENT_PATH` payload; undefined when there is none or it is unreadable. */
+  event?: unknown;
+  toolkit: ActionsToolkit;
+  writeFile: WriteText;
+  /** Default: `githubCommentStore` (Octokit against `GITHUB_API_URL`). */
+  createCommentStore?: CommentStoreFactory;
+  signal?: AbortSignal;
+  clock?: Clock;
+  random?: Random;
+}
+
+function proxyFrom(env: Env): { httpsProxy?: string; httpProxy?: string; noProxy?: string } {
+  const pick = (...keys: string[]): string | undefined => keys.map((k) => env[k]).find((v) => v !== undefined && v !== '');
+  const httpsProxy = pick('HTTPS_PROXY', 'https_proxy');
+  const httpProxy = pick('HTTP_PROXY', 'http_proxy');
+  const noProxy = pick('NO_PROXY', 'no_proxy');
+  return { ...(httpsProxy ? { httpsProxy } : {}), ...(httpProxy ? { httpProxy } : {}), ...(noProxy ? { noProxy } : {}) };
+}
+
+function setOutputs(toolkit: ActionsToolkit, outputs: Record<OutputName, string>): void {
+  for (const [name, value] of Object.entries(outputs)) toolkit.setOutput(name, value);
+}
+
+/** The core run; a platform failure before any scanner reported still becomes one result (on-error decides). */
+async function execute(config: ScanConfig, context: RunContext, io: ActionIo, logger: Logger): Promise<RunResult> {
+  const clock = io.clock ?? systemClock;
+  const random = io.random ?? Math.random;
+  const signal = io.signal ? { signal: io.signal } : {};
+  try {
+    const api = createPlatformClient({
+      host: config.host,
+      token: config.token,
+      apiMode: config.apiMode,
+      timeoutMs: config.requestTimeoutMs,
+      insecure: config.insecure,
+      ...(config.caCert ? { caFile: config.caCert } : {}),
+      proxy: proxyFrom(io.env),
+      logger,
+      clock,
+      random,
+      ...signal,
+    });
+    return await runScan(config, context, { api, clock, random, logger, ...signal });
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const result = errorResult(config, context, err, clock.now());
+    logger.error(result.summary);
+    return result;
+  }
+}
+
+/** Everything the run leaves behind; returns the exit code (a report file that cannot be written makes it 2). */
+async function publish(result: RunResult, config: ScanConfig, context: RunContext, io: ActionIo, kit: ActionsToolkit): Promise<number> {
+  let exitCode = result.exitCode;
+  const jobUrl = context.jobUrl ? { jobUrl: context.jobUrl } : {};
+  try {
+    const files = await writeReportFiles(result, { ...config, sarif: undefined, ...jobUrl }, io.writeFile);
+    for (const file of files) kit.info(`wrote ${file.kind}: ${file.path}`);
+  } catch (err) {
+    kit.error(`Could not write a report file: ${describeError(err)}`);
+    exitCode = EXIT_CODES.config;
+  }
+
+  let sarifFile: string | undefined;
+  if (config.sarif) {
+    try {
+      const sarif = await writeSarifFile(result, config.sarif, io.writeFile);
+      if (sarif.written) {
+        sarifFile = sarif.path;
+        kit.info(`wrote SARIF: ${sarif.path} (${sarif.runs} runs, ${sarif.results} results)`);
+      } else {
+        kit.notice(`SARIF: ${sarif.reason}; output sarif-file is empty.`);
+      }
+    } catch (err) {
+      kit.error(`Could not write the SARIF file (input "sarif"): ${describeError(err)}`);
+      exitCode = EXIT_CODES.config;
+    }
+  }
+
+  try {
+    const summary = jobSummary(result, { maxFindings: config.maxFindings, ...jobUrl });
+    if (!(await kit.appendSummary(summary))) kit.debug('no GITHUB_STEP_SUMMARY: job summary not written');
+  } catch (err) {
+    kit.warning(`Could not write the job summary: ${describeError(err)}`);
+  }
+
+  for (const a of findingAnnotations(result)) kit[a.level](a.message, a.props);
+
+  const comment = await publishComment(result, config, context, {
+    createStore: io.createCommentStore ?? githubCommentStore,
+    redact: (text) => redact(text, configSecrets(config)),
+    notice: (m) => kit.notice(m),
+    warning: (m) => kit.warning(m),
+    debug: (m) => kit.debug(m),
+  });
+  const commentUrl = comment && comment.action !== 'skipped' ? comment.url : undefined;
+  if (comment && comment.action !== 'skipped') kit.info(`pull request comment ${comment.action}${commentUrl ? `: ${commentUrl}` : ''}`);
+
+  setOutputs(kit, actionOutputs({ ...result, exitCode }, { ...(sarifFile ? { sarifFile } : {}), ...(commentUrl ? { commentUrl } : {}) }));
+  return exitCode;
+}
+
+/**
+ * The decision, last in the log: the plain report, then one annotation line when the step fails or warns
+ * (exit 2 after a run means a report file could not be written, which is already reported as such).
+ */
+function announce(result: RunResult, exitCode: number, kit: ActionsToolkit): void {
+  for (const line of textReport(result).trimEnd().split('\n')) kit.info(line);
+  if (exitCode === EXIT_CODES.gateFailed) kit.error(`Invicti AppSec gate failed: ${result.summary}`, { title: 'Invicti AppSec' });
+  else if (exitCode === EXIT_CODES.platform) kit.error(`Invicti AppSec could not decide: ${result.summary}`, { title: 'Invicti AppSec' });
+  else if (result.status === 'warned' || result.status === 'error' || result.status === 'timeout') {
+    kit.warning(`Invicti AppSec: ${result.summary}`, { title: 'Invicti AppSec' });
+  }
+}
+
+export async function runAction(io: ActionIo): Promise<number> {
+  const inputs = readActionInputs(io.env);
+  // Masks first: nothing may be logged before the runner knows what to hide.
+  for (const secret of inputs.secrets) for (const form of maskedForms(secret)) io.toolkit.setSecret(form);
+  let secrets: readonly string[] = inputs.secrets;
+  const kit = redactingToolkit(io.toolkit, () => secrets);
+
+  let context: RunContext;
+  let config: ScanConfig;
+  try {
+    context = detectContext(io.env, io.event);
+    config = parseConfig(inputs.raw, context, { describe: settingLabel('github') });
+  } catch (err) {
+    const code = exitCodeForError(err);
+    kit.error(describeError(err), { title: 'Invicti AppSec configuration' });
+    setOutputs(kit, failedOutputs('error', code, `error: ${describeError(err)}`));
+    return code;
+  }
+  secrets = configSecrets(config);
+  const logger = toolkitLogger(kit, config.verbose);
+
+  let result: RunResult;
+  try {
+    result = await execute(config, context, io, logger);
+  } catch (err) {
+    // A ConfigError the platform revealed (an unknown project or scanner): the user's to fix, exit 2.
+    kit.error(describeError(err), { title: 'Invicti AppSec configuration' });
+    setOutputs(kit, failedOutputs('error', EXIT_CODES.config, `error: ${describeError(err)}`));
+    return EXIT_CODES.config;
+  }
+  const exitCode = await publish(result, config, context, io, kit);
+  announce(result, exitCode, kit);
+  return exitCode;
+}

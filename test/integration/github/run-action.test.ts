@@ -1,0 +1,139 @@
+/**
+ * `runAction` in-process with a recording toolkit, against the emulator: the paths the bundle tests do not
+ * walk (async runs, unwritable report files, unknown projects, an unreachable platform under on-error policies).
+ */
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAction } from '../../../actions/github/run-action.js';
+import type { ActionsToolkit, AnnotationProps } from '../../../actions/github/toolkit.js';
+import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { inputEnv, pushPayload, REPOSITORY } from './runner.js';
+
+const EMU_TOKEN = 'emuInProcessToken0123456789';
+
+interface Recorded {
+  kind: string;
+  message: string;
+  props?: AnnotationProps;
+}
+
+function recordingToolkit(): { toolkit: ActionsToolkit; log: Recorded[]; outputs: Record<string, string>; summary: string[]; secrets: string[] } {
+  const log: Recorded[] = [];
+  const outputs: Record<string, string> = {};
+  const summary: string[] = [];
+  const secrets: string[] = [];
+  const line = (kind: string) => (message: string, props?: AnnotationProps) => {
+    log.push({ kind, message, ...(props ? { props } : {}) });
+  };
+  return {
+    log,
+    outputs,
+    summary,
+    secrets,
+    toolkit: {
+      setSecret: (v) => secrets.push(v),
+      setOutput: (n, v) => (outputs[n] = v),
+      debug: line('debug'),
+      info: line('info'),
+      notice: line('notice'),
+      warning: line('warning'),
+      error: line('error'),
+      appendSummary: (md) => {
+        summary.push(md);
+        return Promise.resolve(true);
+      },
+    },
+  };
+}
+
+let emulator: Emulator;
+let dir: string;
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0, token: EMU_TOKEN, timeScale: 50 });
+  dir = await mkdtemp(join(tmpdir(), 'gh-run-action-'));
+});
+afterAll(async () => {
+  await emulator.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function runWith(inputs: Record<string, string>) {
+  const rec = recordingToolkit();
+  const env = {
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REPOSITORY: REPOSITORY,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '77',
+    ...inputEnv({ host: emulator.url, token: EMU_TOKEN, project: 'demo-app', scanner: 'codethreat', ...inputs }, 'ghs_unused0123456789'),
+  };
+  const written: string[] = [];
+  const code = await runAction({
+    env,
+    event: pushPayload('main'),
+    toolkit: rec.toolkit,
+    writeFile: async (path, text) => {
+      written.push(path);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, text);
+    },
+  });
+  return { code, written, ...rec };
+}
+
+describe('runAction', () => {
+  it('async: returns the event id at once, writes no SARIF (and says so), no comment, exit 0', async () => {
+    const r = await runWith({ async: 'true', sarif: join(dir, 'async.sarif') });
+    expect(r.code).toBe(0);
+    expect(r.outputs).toMatchObject({ status: 'skipped', 'sarif-file': '', 'comment-url': '' });
+    expect(r.outputs['event-id']).toMatch(/^[0-9a-f]{24}$/);
+    expect(r.written).toEqual([]);
+    expect(r.log.some((l) => l.kind === 'notice' && l.message.includes('SARIF: not writing'))).toBe(true);
+    expect(r.secrets).toContain(EMU_TOKEN);
+  });
+
+  it('a report file that cannot be written: exit 2, the summary and outputs are still written', async () => {
+    const blocker = join(dir, 'not-a-dir');
+    await writeFile(blocker, 'x');
+    const r = await runWith({ 'output-json': join(blocker, 'result.json'), 'release-criteria': 'off', 'threshold-critical': '9' });
+    expect(r.code).toBe(2);
+    expect(r.outputs).toMatchObject({ status: 'passed', 'exit-code': '2' });
+    expect(r.summary).toHaveLength(1);
+    expect(r.log.some((l) => l.kind === 'error' && l.message.startsWith('Could not write a report file'))).toBe(true);
+  });
+
+  it('writes the JSON and markdown reports asked for', async () => {
+    const json = join(dir, 'out', 'result.json');
+    const md = join(dir, 'out', 'summary.md');
+    const r = await runWith({ 'output-json': json, 'summary-markdown': md, 'release-criteria': 'off' });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(await readFile(json, 'utf8')) as { status: string }).status).toBe('passed');
+    expect(await readFile(md, 'utf8')).toContain('### Scanners');
+  });
+
+  it('an unknown project is a configuration error: exit 2, the message names it, no result outputs', async () => {
+    const r = await runWith({ project: 'no-such-project' });
+    expect(r.code).toBe(2);
+    const errors = r.log.filter((l) => l.kind === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toContain('no-such-project');
+    expect(r.outputs).toMatchObject({ status: 'error', 'exit-code': '2' });
+    expect(r.summary).toEqual([]);
+  });
+
+  it.each([
+    ['fail', 3],
+    ['warn', 0],
+  ])('an unreachable platform under on-error %s: status error, exit %i, still a summary', async (policy, exitCode) => {
+    const r = await runWith({ host: 'http://127.0.0.1:9', 'on-error': policy, 'request-timeout': '2s' });
+    expect(r.code).toBe(exitCode);
+    expect(r.outputs).toMatchObject({ status: 'error', 'exit-code': String(exitCode) });
+    expect(r.summary[0]).toContain('Invicti AppSec: error');
+    const last = r.log.filter((l) => l.kind === 'error' || l.kind === 'warning').at(-1);
+    expect(last?.kind).toBe(exitCode === 0 ? 'warning' : 'error');
+    for (const l of r.log) expect(l.message).not.toContain(EMU_TOKEN);
+  });
+});
