@@ -24,7 +24,7 @@ export async function readTemplate(root: string): Promise<Template> {
 export function jobVariables(template: Template, inputs: Record<string, string | number | boolean>): Record<string, string> {
   const value = (name: string): string => {
     if (!(name in template.inputs)) throw new Error(`the component has no input "${name}"`);
-    const given = inputs[name] ?? template.inputs[name]?.default ?? '';
+    const given = (inputs[name] ?? template.inputs[name]?.default ?? '') as string | number | boolean;
     return String(given);
   };
   for (const name of Object.keys(inputs)) value(name);

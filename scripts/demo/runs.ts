@@ -1,9 +1,11 @@
 /** The demo's runs: one per packaging, each started as its CI starts it, against the emulator and a fake code host. */
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Emulator } from '../../test/emulator/index.js';
 import { startFakeBitbucket } from '../../test/fakes/bitbucket-api.js';
+import { startFakeGitHub } from '../../test/fakes/github-api.js';
+import { prepareStep, pullRequestPayload, REPOSITORY, PR_NUMBER, runBundle, visibleLog } from '../../test/helpers/github-runner.js';
 import { startFakeGitLab } from '../../test/fakes/gitlab-api.js';
 import { validator } from '../../test/helpers/schemas.js';
 import { jobVariables, readTemplate } from './gitlab-job.js';
@@ -65,6 +67,46 @@ const cliRun: DemoRun = {
   },
 };
 
+const GITHUB_TOKEN = 'ghs_demo_workflow_token';
+
+const githubRun: DemoRun = {
+  id: 'github',
+  name: 'GitHub Action (pull_request workflow)',
+  async run(ctx) {
+    const github = await startFakeGitHub({ tokens: { [GITHUB_TOKEN]: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } } });
+    try {
+      // The runner's view of `uses: invicti/invicti-appsec-ci@<sha>` with these `with:` inputs on a pull_request event.
+      const { env, files } = await prepareStep({
+        inputs: { host: ctx.emulator.url, token: ctx.token, project: 'demo-app', scanner: SCANNERS, 'threshold-critical': '0', sarif: 'invicti-appsec.sarif', 'output-json': 'result.json' },
+        githubToken: GITHUB_TOKEN,
+        apiUrl: github.url,
+        eventName: 'pull_request',
+        payload: pullRequestPayload(),
+      });
+      const step = await runBundle(env, files, 60_000);
+      process.stdout.write(visibleLog(step.stdout));
+      process.stderr.write(step.stderr);
+      await writeFile(path.join(ctx.outDir, 'job-summary.md'), step.summary);
+      await writeFile(path.join(ctx.outDir, 'outputs.json'), `${JSON.stringify(step.outputs, null, 2)}\n`);
+      const sarif = path.join(ctx.outDir, 'invicti-appsec.sarif');
+      await copyFile(path.join(files.workspace, 'invicti-appsec.sarif'), sarif);
+      await copyFile(path.join(files.workspace, 'result.json'), path.join(ctx.outDir, 'result.json'));
+      const [owner = '', repo = ''] = REPOSITORY.split('/');
+      const comments = github.comments(owner, repo, PR_NUMBER);
+      if (comments[0]) showComment('pull request comment', comments[0].body);
+      const problems = [
+        step.code === 1 ? '' : `exit ${step.code}, expected 1`,
+        step.outputs.status === 'failed' ? '' : `status output ${step.outputs.status}`,
+        comments.length === 1 ? '' : `${comments.length} PR comments, expected 1`,
+        (await schemaProblem(sarif, 'sarif-2.1.0.schema.json')) ?? '',
+      ].filter(Boolean);
+      return verdict(problems, `exit ${step.code}, status=${step.outputs.status}, ${comments.length} PR comment, SARIF valid`);
+    } finally {
+      await github.close();
+    }
+  },
+};
+
 const GITLAB_TOKEN = 'glpat-demo-bot';
 
 const gitlabRun: DemoRun = {
@@ -74,7 +116,7 @@ const gitlabRun: DemoRun = {
     const gitlab = await startFakeGitLab({ tokens: { [GITLAB_TOKEN]: { id: 77, username: 'invicti-bot', bot: true } } });
     try {
       const template = await readTemplate(ctx.root);
-      const inputs = { host: ctx.emulator.url, project: 'demo-app', scanner: SCANNERS, 'threshold-critical': '0' };
+      const inputs = { host: ctx.emulator.url, project: 'demo-app', scanner: SCANNERS, 'threshold-critical': '0', 'output-json': 'result.json' };
       const env = {
         ...jobVariables(template, inputs),
         CI: 'true',
@@ -140,6 +182,7 @@ const bitbucketRun: DemoRun = {
         INVICTI_PROJECT: 'demo-app',
         INVICTI_SCANNER: SCANNERS,
         INVICTI_THRESHOLD_CRITICAL: '0',
+        INVICTI_OUTPUT_JSON: 'result.json',
         INVICTI_BITBUCKET_TOKEN: BITBUCKET_TOKEN,
         // The fake stands in for the Pipelines proxy and for api.bitbucket.org.
         INVICTI_BITBUCKET_PROXY_URL: bb.url,
@@ -165,4 +208,4 @@ const bitbucketRun: DemoRun = {
   },
 };
 
-export const DEMO_RUNS: readonly DemoRun[] = [cliRun, gitlabRun, bitbucketRun];
+export const DEMO_RUNS: readonly DemoRun[] = [githubRun, gitlabRun, bitbucketRun, cliRun];

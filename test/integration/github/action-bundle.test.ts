@@ -21,7 +21,7 @@ import {
   workflowCommands,
   type RunnerOptions,
   type StepResult,
-} from './runner.js';
+} from '../../helpers/github-runner.js';
 
 const EMU_TOKEN = 'emuSecretToken0123456789abcdef';
 const GH_TOKEN = 'ghs_InstallationSecret0123456789';

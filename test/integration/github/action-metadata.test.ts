@@ -11,7 +11,7 @@ import { renderActionYml } from '../../../actions/github/action-metadata.js';
 import { ACTION_OUTPUTS, OUTPUT_NAMES } from '../../../actions/github/outputs.js';
 import { actionInputs, markdownTable } from '../../../shared/core/option-formats.js';
 import { repoRoot, schemaPath } from '../../helpers/paths.js';
-import { ACTION_YML } from './runner.js';
+import { ACTION_YML } from '../../helpers/github-runner.js';
 
 interface ActionYml {
   name: string;

@@ -12,7 +12,7 @@ import { detectContext, type RunContext } from '../../../shared/ci/index.js';
 import { parseConfig, type ScanConfig } from '../../../shared/core/config.js';
 import { GITHUB_ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from '../../fakes/github-api.js';
 import { failedRun, finding, hostileRun, manyFindingsRun, run, scanner } from '../../unit/render/fixtures.js';
-import { pullRequestPayload, pushPayload, REPOSITORY } from './runner.js';
+import { pullRequestPayload, pushPayload, REPOSITORY } from '../../helpers/github-runner.js';
 
 const GH_TOKEN = 'ghs_PartsTestToken0123456789';
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { GITHUB_ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from '../../fakes/github-api.js';
 import { repoRoot } from '../../helpers/paths.js';
-import { PR_NUMBER, pullRequestPayload, REPOSITORY } from './runner.js';
+import { PR_NUMBER, pullRequestPayload, REPOSITORY } from '../../helpers/github-runner.js';
 
 const EMU_TOKEN = 'emuLocalActionToken0123456789';
 const GH_TOKEN = 'ghs_LocalActionToken0123456789';

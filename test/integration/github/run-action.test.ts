@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../../actions/github/run-action.js';
 import type { ActionsToolkit, AnnotationProps } from '../../../actions/github/toolkit.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
-import { inputEnv, pushPayload, REPOSITORY } from './runner.js';
+import { inputEnv, pushPayload, REPOSITORY } from '../../helpers/github-runner.js';
 
 const EMU_TOKEN = 'emuInProcessToken0123456789';
 

@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { repoRoot } from '../../helpers/paths.js';
+import { repoRoot } from './paths.js';
 
 export const BUNDLE = join(repoRoot, 'dist', 'github', 'index.js');
 export const ACTION_YML = join(repoRoot, 'action.yml');
