@@ -3,8 +3,7 @@
  * into `runAction`, and sets `process.exitCode`. Exported as `run()` so `@github/local-action` can call it too.
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { abortOnSignals, writeTextFile } from '../../shared/cli/process-io.js';
 import { describeError, EXIT_CODES } from '../../shared/errors.js';
 import { runAction } from './run-action.js';
 import { coreToolkit, type ActionsToolkit } from './toolkit.js';
@@ -22,10 +21,7 @@ function readEvent(path: string | undefined, toolkit: ActionsToolkit): unknown {
 
 export async function run(): Promise<void> {
   // The runner cancels a step with SIGINT, then SIGTERM: stop waiting and report where the scans can be followed.
-  const controller = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => controller.abort(new Error(`received ${signal}`)));
-  }
+  const signal = abortOnSignals(process);
   const env = process.env;
   const toolkit = coreToolkit(env);
   try {
@@ -33,11 +29,8 @@ export async function run(): Promise<void> {
       env,
       event: readEvent(env.GITHUB_EVENT_PATH, toolkit),
       toolkit,
-      writeFile: async (path, text) => {
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, text);
-      },
-      signal: controller.signal,
+      writeFile: writeTextFile,
+      signal,
     });
   } catch (err) {
     // A bug, not a user error: one line (the tokens are masked by then), and the "could not decide" exit code.

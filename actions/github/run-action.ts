@@ -4,16 +4,14 @@
  * request comment, outputs → the exit code (0 passed or warned, 1 gate failed, 2 configuration, 3 platform).
  * It never exits and never calls `setFailed`; the entry sets `process.exitCode`.
  */
-import { createPlatformClient } from '../../shared/api/index.js';
 import { detectContext, type Env, type RunContext } from '../../shared/ci/index.js';
-import { errorResult } from '../../shared/core/error-result.js';
 import { configSecrets, parseConfig, type ScanConfig } from '../../shared/core/config.js';
 import { settingLabel } from '../../shared/core/options.js';
-import { systemClock, type Clock, type Logger, type Random } from '../../shared/core/ports.js';
+import type { Clock, Random } from '../../shared/core/ports.js';
 import { writeReportFiles, type WriteText } from '../../shared/core/report-files.js';
 import type { RunResult } from '../../shared/core/result.js';
-import { runScan } from '../../shared/core/run-scan.js';
-import { ConfigError, describeError, EXIT_CODES, exitCodeForError, redact } from '../../shared/errors.js';
+import { executeRun } from '../../shared/core/execute.js';
+import { describeError, EXIT_CODES, exitCodeForError, redact } from '../../shared/errors.js';
 import { textReport } from '../../shared/cli/text-report.js';
 import { findingAnnotations } from './annotations.js';
 import { githubCommentStore } from './comment.js';
@@ -38,44 +36,8 @@ export interface ActionIo {
   random?: Random;
 }
 
-function proxyFrom(env: Env): { httpsProxy?: string; httpProxy?: string; noProxy?: string } {
-  const pick = (...keys: string[]): string | undefined => keys.map((k) => env[k]).find((v) => v !== undefined && v !== '');
-  const httpsProxy = pick('HTTPS_PROXY', 'https_proxy');
-  const httpProxy = pick('HTTP_PROXY', 'http_proxy');
-  const noProxy = pick('NO_PROXY', 'no_proxy');
-  return { ...(httpsProxy ? { httpsProxy } : {}), ...(httpProxy ? { httpProxy } : {}), ...(noProxy ? { noProxy } : {}) };
-}
-
 function setOutputs(toolkit: ActionsToolkit, outputs: Record<OutputName, string>): void {
   for (const [name, value] of Object.entries(outputs)) toolkit.setOutput(name, value);
-}
-
-/** The core run; a platform failure before any scanner reported still becomes one result (on-error decides). */
-async function execute(config: ScanConfig, context: RunContext, io: ActionIo, logger: Logger): Promise<RunResult> {
-  const clock = io.clock ?? systemClock;
-  const random = io.random ?? Math.random;
-  const signal = io.signal ? { signal: io.signal } : {};
-  try {
-    const api = createPlatformClient({
-      host: config.host,
-      token: config.token,
-      apiMode: config.apiMode,
-      timeoutMs: config.requestTimeoutMs,
-      insecure: config.insecure,
-      ...(config.caCert ? { caFile: config.caCert } : {}),
-      proxy: proxyFrom(io.env),
-      logger,
-      clock,
-      random,
-      ...signal,
-    });
-    return await runScan(config, context, { api, clock, random, logger, ...signal });
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    const result = errorResult(config, context, err, clock.now());
-    logger.error(result.summary);
-    return result;
-  }
 }
 
 /** Everything the run leaves behind; returns the exit code (a report file that cannot be written makes it 2). */
@@ -165,7 +127,13 @@ export async function runAction(io: ActionIo): Promise<number> {
 
   let result: RunResult;
   try {
-    result = await execute(config, context, io, logger);
+    result = await executeRun(config, context, {
+      env: io.env,
+      logger,
+      ...(io.clock ? { clock: io.clock } : {}),
+      ...(io.random ? { random: io.random } : {}),
+      ...(io.signal ? { signal: io.signal } : {}),
+    });
   } catch (err) {
     // A ConfigError the platform revealed (an unknown project or scanner): the user's to fix, exit 2.
     kit.error(describeError(err), { title: 'Invicti AppSec configuration' });

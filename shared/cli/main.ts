@@ -2,14 +2,8 @@
 // Entry of the `invicti-appsec` CLI (dist/cli/index.js): wires the process to runCli and nothing else.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { abortOnSignals, writeTextFile } from './process-io.js';
 import { runCli } from './run-cli.js';
-
-const controller = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => controller.abort(new Error(`received ${signal}`)));
-}
 
 function gitBranch(): string | undefined {
   try {
@@ -34,11 +28,8 @@ process.exitCode = await runCli({
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  writeFile: async (path, text) => {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-  },
+  writeFile: writeTextFile,
   readGithubEvent,
   gitBranch,
-  signal: controller.signal,
+  signal: abortOnSignals(process),
 });

@@ -3,18 +3,15 @@
  * the core run, report files, a plain-text decision on stdout, then the packaging's own publishing (GitLab
  * notes and reports, Bitbucket Code Insights, ...). Returns the exit code; never exits.
  */
-import { createPlatformClient } from '../api/index.js';
 import { detectContext, type Env, type RunContext } from '../ci/index.js';
 import { parseConfig, readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../core/config.js';
 import { settingLabel, type CiKind } from '../core/options.js';
 import type { Clock, Logger, Random } from '../core/ports.js';
-import { systemClock } from '../core/ports.js';
 import { writeReportFiles, type WriteText } from '../core/report-files.js';
 import type { RunResult } from '../core/result.js';
-import { runScan } from '../core/run-scan.js';
-import { describeError, EXIT_CODES, exitCodeForError, redact, ConfigError } from '../errors.js';
+import { executeRun } from '../core/execute.js';
+import { describeError, EXIT_CODES, exitCodeForError, redact } from '../errors.js';
 import { consoleLogger } from './console-logger.js';
-import { errorResult } from '../core/error-result.js';
 import { textReport } from './text-report.js';
 
 export interface ScanIo {
@@ -47,14 +44,6 @@ export interface ScanCommandOptions {
   publish?: (input: PublishInput) => Promise<void>;
 }
 
-function proxyFrom(env: Env): { httpsProxy?: string; httpProxy?: string; noProxy?: string } {
-  const pick = (...keys: string[]): string | undefined => keys.map((k) => env[k]).find((v) => v !== undefined && v !== '');
-  const httpsProxy = pick('HTTPS_PROXY', 'https_proxy');
-  const httpProxy = pick('HTTP_PROXY', 'http_proxy');
-  const noProxy = pick('NO_PROXY', 'no_proxy');
-  return { ...(httpsProxy ? { httpsProxy } : {}), ...(httpProxy ? { httpProxy } : {}), ...(noProxy ? { noProxy } : {}) };
-}
-
 export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): Promise<number> {
   let secrets: string[] = [];
   const say = (text: string): void => io.stderr(redact(text, secrets));
@@ -77,34 +66,18 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
   }
   secrets = configSecrets(config);
   const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
-  const clock = io.clock ?? systemClock;
-  const random = io.random ?? Math.random;
-
   let result: RunResult;
   try {
-    const api = createPlatformClient({
-      host: config.host,
-      token: config.token,
-      apiMode: config.apiMode,
-      timeoutMs: config.requestTimeoutMs,
-      insecure: config.insecure,
-      ...(config.caCert ? { caFile: config.caCert } : {}),
-      proxy: proxyFrom(io.env),
+    result = await executeRun(config, context, {
+      env: io.env,
       logger,
-      clock,
-      random,
+      ...(io.clock ? { clock: io.clock } : {}),
+      ...(io.random ? { random: io.random } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
     });
-    result = await runScan(config, context, { api, clock, random, logger, ...(io.signal ? { signal: io.signal } : {}) });
   } catch (err) {
-    if (err instanceof ConfigError) {
-      logger.error(describeError(err));
-      return EXIT_CODES.config;
-    }
-    // The platform could not be reached or refused us before any scanner ran: still one result, so that the
-    // JSON output, the comment and the exit code say what happened (under the on-error policy).
-    result = errorResult(config, context, err, clock.now());
-    logger.error(result.summary);
+    logger.error(describeError(err));
+    return exitCodeForError(err);
   }
 
   try {
