@@ -4,6 +4,7 @@
  * never have to tell "unset" from "empty".
  */
 import { SEVERITIES, type Severity } from '../../shared/api/types.js';
+import { runTotals } from '../../shared/core/run-totals.js';
 import type { RunResult, RunStatus } from '../../shared/core/result.js';
 
 /** Output id → description, in the order action.yml lists them. */
@@ -41,32 +42,11 @@ export interface OutputExtras {
   commentUrl?: string;
 }
 
-const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
-
-function releaseStatus(result: RunResult): string {
-  const statuses = result.scanners.map((s) => s.release?.status ?? '').filter((s) => s !== '' && s !== 'undefined');
-  if (statuses.includes('fail')) return 'fail';
-  return statuses[0] ?? '';
-}
-
-function reportUrl(result: RunResult): string {
-  const scanLinks = result.scanners.map((s) => s.links.scan).filter((l): l is string => l !== undefined && l !== '');
-  if (result.scanners.length === 1 && scanLinks.length === 1) return scanLinks[0] ?? '';
-  return result.project.link ?? '';
-}
-
-function riskScore(result: RunResult): string {
-  const scores = result.scanners.map((s) => s.riskScore).filter((n): n is number => n !== undefined && Number.isFinite(n));
-  return scores.length === 0 ? '' : String(Math.max(...scores));
-}
-
 /** Every output for a finished run. */
 export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Record<OutputName, string> {
-  const total = (sev: Severity, key: 'counts' | 'newCounts'): number => sum(result.scanners.map((s) => s[key][sev] ?? 0));
-  const ids = (pick: (s: RunResult['scanners'][number]) => string | undefined): string =>
-    result.scanners.map(pick).filter((v): v is string => v !== undefined && v !== '').join(',');
-  const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, String(total(sev, 'counts'))])) as Record<Severity, string>;
-  const fresh = Object.fromEntries(SEVERITIES.map((sev) => [`new-${sev}`, String(total(sev, 'newCounts'))])) as Record<`new-${Severity}`, string>;
+  const t = runTotals(result);
+  const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, String(t.counts[sev])])) as Record<Severity, string>;
+  const fresh = Object.fromEntries(SEVERITIES.map((sev) => [`new-${sev}`, String(t.newCounts[sev])])) as Record<`new-${Severity}`, string>;
   const scanners = result.scanners.map((s) => ({
     scanner: s.scanner,
     type: s.scannerType,
@@ -83,15 +63,15 @@ export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Rec
     status: result.status,
     'exit-code': String(result.exitCode),
     summary: result.summary,
-    'event-id': ids((s) => s.eventId),
-    'scan-id': ids((s) => s.scanId),
+    'event-id': t.eventIds.join(','),
+    'scan-id': t.scanIds.join(','),
     ...counts,
-    total: String(sum(SEVERITIES.map((sev) => total(sev, 'counts')))),
+    total: String(t.total),
     ...fresh,
-    'new-total': String(sum(SEVERITIES.map((sev) => total(sev, 'newCounts')))),
-    'risk-score': riskScore(result),
-    'release-status': releaseStatus(result),
-    'report-url': reportUrl(result),
+    'new-total': String(t.newTotal),
+    'risk-score': t.riskScore === undefined ? '' : String(t.riskScore),
+    'release-status': t.releaseStatus,
+    'report-url': t.reportUrl,
     'sarif-file': extras.sarifFile ?? '',
     'comment-url': extras.commentUrl ?? '',
     scanners: JSON.stringify(scanners),

@@ -7,8 +7,8 @@
  * outranks a job's own `variables:`, so a clash would silently feed one job's result into the next job's
  * settings when the component is included twice.
  */
-import { SEVERITIES, type Severity } from '../../shared/api/types.js';
 import type { RunResult } from '../../shared/core/result.js';
+import { runTotals } from '../../shared/core/run-totals.js';
 import { cleanText, safeHttpUrl, truncate } from '../../shared/render/escape.js';
 
 /** Output variable → what it holds (for the docs; a test keeps docs/gitlab.md in step). */
@@ -38,7 +38,6 @@ export type GitlabOutputName = keyof typeof GITLAB_OUTPUTS;
 const MAX_SUMMARY = 300;
 const MAX_IDS = 400;
 const MAX_URL = 500;
-const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** One line, no control characters, bounded: what a dotenv value may hold. */
 function oneLine(text: string, max: number): string {
@@ -62,36 +61,25 @@ const boundedUrl = (url: string | undefined): string => {
   return safe !== undefined && safe.length <= MAX_URL ? safe : '';
 };
 
-function reportUrl(result: RunResult): string {
-  const scanLinks = result.scanners.map((s) => safeHttpUrl(s.links.scan)).filter((l): l is string => l !== undefined);
-  return boundedUrl(result.scanners.length === 1 && scanLinks.length === 1 ? scanLinks[0] : result.project.link);
-}
-
-function releaseStatus(result: RunResult): string {
-  const statuses = result.scanners.map((s) => s.release?.status ?? '').filter((s) => s !== '' && s !== 'undefined');
-  return statuses.includes('fail') ? 'fail' : oneLine(statuses[0] ?? '', 40);
-}
-
 /** The outputs of a finished run; every one is present, empty when it does not apply. */
 export function gitlabOutputs(result: RunResult, extras: { noteUrl?: string } = {}): Record<GitlabOutputName, string> {
-  const total = (sev: Severity, key: 'counts' | 'newCounts'): number => sum(result.scanners.map((s) => s[key][sev] ?? 0));
-  const scores = result.scanners.map((s) => s.riskScore).filter((n): n is number => n !== undefined && Number.isFinite(n));
+  const t = runTotals(result);
   return {
     INVICTI_STATUS: result.status,
     INVICTI_EXIT_CODE: String(result.exitCode),
     INVICTI_SUMMARY: oneLine(result.summary, MAX_SUMMARY),
-    INVICTI_EVENT_IDS: joinIds(result.scanners.map((s) => s.eventId)),
-    INVICTI_SCAN_IDS: joinIds(result.scanners.map((s) => s.scanId)),
-    INVICTI_CRITICAL: String(total('critical', 'counts')),
-    INVICTI_HIGH: String(total('high', 'counts')),
-    INVICTI_MEDIUM: String(total('medium', 'counts')),
-    INVICTI_LOW: String(total('low', 'counts')),
-    INVICTI_INFO: String(total('info', 'counts')),
-    INVICTI_TOTAL: String(sum(SEVERITIES.map((sev) => total(sev, 'counts')))),
-    INVICTI_NEW_TOTAL: String(sum(SEVERITIES.map((sev) => total(sev, 'newCounts')))),
-    INVICTI_RISK_SCORE: scores.length === 0 ? '' : String(Math.max(...scores)),
-    INVICTI_RELEASE_STATUS: releaseStatus(result),
-    INVICTI_REPORT_URL: reportUrl(result),
+    INVICTI_EVENT_IDS: joinIds(t.eventIds),
+    INVICTI_SCAN_IDS: joinIds(t.scanIds),
+    INVICTI_CRITICAL: String(t.counts.critical),
+    INVICTI_HIGH: String(t.counts.high),
+    INVICTI_MEDIUM: String(t.counts.medium),
+    INVICTI_LOW: String(t.counts.low),
+    INVICTI_INFO: String(t.counts.info),
+    INVICTI_TOTAL: String(t.total),
+    INVICTI_NEW_TOTAL: String(t.newTotal),
+    INVICTI_RISK_SCORE: t.riskScore === undefined ? '' : String(t.riskScore),
+    INVICTI_RELEASE_STATUS: oneLine(t.releaseStatus, 40),
+    INVICTI_REPORT_URL: boundedUrl(t.reportUrl),
     INVICTI_NOTE_URL: boundedUrl(extras.noteUrl),
   };
 }
