@@ -1,11 +1,28 @@
 /**
  * `npm run bench [-- name ...]`: runs the benchmarks (all by default). Each prints a table and a final JSON line.
  * Not part of `npm test`: figures are measured here, with their baselines in the same run, never asserted in tests.
+ * Knobs (environment): BENCH_IMPORT_SIZES_MIB (default 256,1024), BENCH_LATENCY_RUNS (5), BENCH_CLOCK_SCALE (10),
+ * BENCH_COLD_RUNS (9), BENCH_NODE (node binary for the cold start; default this one), BENCH_RENDER_FINDINGS
+ * (100000).
  */
+import { coldStart } from './cold-start.js';
 import { importMemory } from './import-memory.js';
+import { completionLatency } from './latency.js';
+import { rendering } from './rendering.js';
+import { severalScanners } from './several-scanners.js';
+
+const env = (name: string, fallback: number): number => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
 
 const benches: Record<string, () => Promise<unknown>> = {
+  'completion-latency': () => completionLatency([2, 20, 120], env('BENCH_LATENCY_RUNS', 5), env('BENCH_CLOCK_SCALE', 10)),
   'import-memory': () => importMemory((process.env.BENCH_IMPORT_SIZES_MIB ?? '256,1024').split(',').map(Number)),
+  'cold-start': () => coldStart(env('BENCH_COLD_RUNS', 9), process.env.BENCH_NODE ?? process.execPath),
+  rendering: () => rendering(env('BENCH_RENDER_FINDINGS', 100_000)),
+  'several-scanners': () => severalScanners(3, env('BENCH_CLOCK_SCALE', 10)),
 };
 
 const wanted = process.argv.slice(2);
