@@ -122,3 +122,13 @@ export function redact(text: string, secrets: readonly string[]): string {
   }
   return out;
 }
+
+/**
+ * The error a wait or a request ends with when its AbortSignal fires: the run's deadline (the signal's reason is
+ * a `DeadlineError`), or a cancellation (SIGINT/SIGTERM). `what` names what was stopped, for the message.
+ */
+export function abortedError(signal: AbortSignal | undefined, what?: string): DeadlineError | CancelledError {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof DeadlineError) return new DeadlineError(what ? `${what}: ${reason.message}` : reason.message);
+  return new CancelledError(what ? `${what}: cancelled` : 'cancelled');
+}

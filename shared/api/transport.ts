@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 // http-client is a plain HTTP library, not a CI toolkit, so the core may use it (eslint allows it).
 import { HttpClient, type HttpClientResponse } from '@actions/http-client';
 import type { RequestHandler } from '@actions/http-client/lib/interfaces';
-import { ApiError, AppError, CancelledError, describeError, redact } from '../errors.js';
+import { abortedError, ApiError, AppError, CancelledError, DeadlineError, describeError, redact } from '../errors.js';
 import type { Clock, Logger, Random } from '../core/ports.js';
 import { USER_AGENT } from '../version.js';
 import { Connections, type ProxySettings } from './connections.js';
@@ -92,7 +92,7 @@ export class Transport {
   /** One attempt. Resolves with a 2xx response; throws HttpFailure for anything else. */
   async once(req: ApiRequest): Promise<ApiResponse> {
     const { timeoutMs, logger, clock, signal } = this.options;
-    if (signal?.aborted === true) throw new CancelledError(`${req.endpoint}: cancelled`);
+    if (signal?.aborted === true) throw abortedError(signal, req.endpoint);
     const url = new URL(req.url);
     const controller = new AbortController();
     let timedOut = false;
@@ -159,7 +159,7 @@ export class Transport {
     } catch (err) {
       if (err instanceof AppError) throw this.scrub(err);
       if (streamError instanceof AppError) throw this.scrub(streamError);
-      if (cancelled) throw new CancelledError(`${req.endpoint}: cancelled`);
+      if (cancelled) throw abortedError(signal, req.endpoint);
       const failure = networkFailure(req.endpoint, streamError ?? err, timedOut, timeoutMs);
       logger.debug(this.clean(`${req.endpoint} failed after ${clock.now() - started} ms: ${describeError(err)}`));
       throw this.scrub(failure);
@@ -201,7 +201,7 @@ export class Transport {
       try {
         await clock.sleep(delay, signal);
       } catch {
-        throw new CancelledError(`${req.endpoint}: cancelled while waiting to retry`);
+        throw abortedError(signal, `${req.endpoint} (waiting to retry)`);
       }
     }
   }
@@ -211,7 +211,7 @@ export class Transport {
     try {
       return await lookup();
     } catch (err) {
-      if (err instanceof FinalVerdict || err instanceof CancelledError) throw this.scrub(err);
+      if (err instanceof FinalVerdict || err instanceof CancelledError || err instanceof DeadlineError) throw this.scrub(err);
       const message =
         `${failure.message}. The scan may have started anyway, and checking the platform's scan queue failed ` +
         `(${describeError(err)}), so it is not started again. Look at the project's scans on the platform before re-running.`;

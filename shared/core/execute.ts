@@ -5,10 +5,11 @@
  */
 import { createPlatformClient } from '../api/index.js';
 import type { Env, RunContext } from '../ci/context.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, DeadlineError } from '../errors.js';
 import { proxySettingsFromEnv } from '../platforms/proxy.js';
 import type { ScanConfig } from './config.js';
 import { errorResult } from './error-result.js';
+import { formatDuration } from './duration.js';
 import { systemClock, type Clock, type Logger, type Random } from './ports.js';
 import type { RunResult } from './result.js';
 import { runScan } from './run-scan.js';
@@ -22,10 +23,32 @@ export interface ExecuteDeps {
   signal?: AbortSignal;
 }
 
+/**
+ * Past the run's timeout the waits have already given up on their own; this short grace lets the last poll
+ * finish. After it, whatever is still in flight (a stalled request, a retry loop) is aborted.
+ */
+export const DEADLINE_GRACE_MS = 1_000;
+
+/**
+ * An AbortSignal that fires with a `DeadlineError` once the run's timeout (plus grace) has passed, combined with the
+ * caller's cancellation signal; `release()` stops its timer.
+ */
+function runDeadline(timeoutMs: number, clock: Clock, cancel: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
+  const deadline = new AbortController();
+  const stop = new AbortController();
+  clock.sleep(timeoutMs + DEADLINE_GRACE_MS, stop.signal).then(
+    () => deadline.abort(new DeadlineError(`the run reached its timeout (${formatDuration(timeoutMs)})`)),
+    () => undefined,
+  );
+  return { signal: cancel ? AbortSignal.any([cancel, deadline.signal]) : deadline.signal, release: () => stop.abort() };
+}
+
 export async function executeRun(config: ScanConfig, context: RunContext, deps: ExecuteDeps): Promise<RunResult> {
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
-  const signal = deps.signal ? { signal: deps.signal } : {};
+  // The timeout bounds the whole run, requests and retries included, not only the waits between polls.
+  const deadline = runDeadline(config.timeoutMs, clock, deps.signal);
+  const signal = { signal: deadline.signal };
   try {
     const api = createPlatformClient({
       host: config.host,
@@ -46,5 +69,7 @@ export async function executeRun(config: ScanConfig, context: RunContext, deps: 
     const result = errorResult(config, context, err, clock.now());
     deps.logger.error(result.summary);
     return result;
+  } finally {
+    deadline.release();
   }
 }

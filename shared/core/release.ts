@@ -3,7 +3,7 @@
  * computing them (`progress_status: in_progress`), bounded by the run's deadline.
  */
 import type { PlatformApi, ReleaseStatus } from '../api/types.js';
-import { CancelledError, DeadlineError } from '../errors.js';
+import { abortedError, DeadlineError } from '../errors.js';
 import { countedReleaseFailures } from './gate.js';
 import type { Clock } from './ports.js';
 import type { ReleaseSummary } from './result.js';
@@ -30,9 +30,9 @@ export async function readReleaseStatus(
     if (status.progressStatus !== 'in_progress') return status;
     const remaining = options.deadline - options.clock.now();
     if (remaining <= 0) throw new DeadlineError('release criteria were still being computed when the timeout was reached');
-    if (options.signal?.aborted) throw new CancelledError();
+    if (options.signal?.aborted) throw abortedError(options.signal);
     await options.clock.sleep(Math.min(delay, remaining), options.signal).catch((err: unknown) => {
-      if (options.signal?.aborted) throw new CancelledError();
+      if (options.signal?.aborted) throw abortedError(options.signal);
       throw err;
     });
     delay = Math.min(policy.maxDelayMs, delay * 2);

@@ -7,7 +7,7 @@
  * scanner usually takes, place polls so that one lands just after the expected end instead of up to 10 s late.
  */
 import type { PlatformApi, ScanEvent } from '../api/types.js';
-import { CancelledError, DeadlineError, ScanFailedError } from '../errors.js';
+import { abortedError, DeadlineError, ScanFailedError } from '../errors.js';
 import type { Clock, Random } from './ports.js';
 
 /** The polling schedule, as data. */
@@ -138,11 +138,11 @@ export async function waitForEvent(api: PlatformApi, eventId: string, options: W
 }
 
 async function sleepOrCancel(clock: Clock, ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) throw new CancelledError();
+  if (signal?.aborted) throw abortedError(signal);
   try {
     await clock.sleep(ms, signal);
   } catch (err) {
-    if (signal?.aborted) throw new CancelledError();
+    if (signal?.aborted) throw abortedError(signal);
     throw err;
   }
 }

@@ -111,6 +111,16 @@ describe('invicti-appsec scan (acceptance)', () => {
 });
 
 describe('invicti-appsec scan (files, signals, settings)', () => {
+  it('stops a stalled request at the run timeout and says timeout, not error', async () => {
+    emu.addFault({ path: '/events/.*/status', count: 0, fault: { type: 'hang' } });
+    const out = path.join(dir, 'stalled.json');
+    const run = await cli(['scan', '-p', 'demo-app', '-s', 'codethreat', '-b', 'main', '--timeout', '2s', '--request-timeout', '20s', '--output-json', out]);
+    expect(run.code).toBe(3);
+    const json = await readJson(out);
+    expect(json).toMatchObject({ status: 'timeout' });
+    expect((json.scanners as { error: string }[])[0]?.error).toContain('the run reached its timeout (2s)');
+  });
+
   it('writes SARIF valid against the 2.1.0 schema and a markdown summary', async () => {
     const sarif = path.join(dir, 'out.sarif');
     const md = path.join(dir, 'summary.md');
