@@ -26,7 +26,8 @@ export interface GitHubCommentStoreOptions {
   botLogin?: string;
 }
 
-export const GITHUB_COMMENT_MAX_CHARS = 65_536;
+/** GitHub's limit on a comment body (the renderer keeps to it too). */
+export { GITHUB_COMMENT_LIMIT as GITHUB_COMMENT_MAX_CHARS } from '../../shared/render/markdown.js';
 
 const WRITE_HINT =
   'Give the workflow `permissions: pull-requests: write`; on pull requests from forks GITHUB_TOKEN is read-only ' +

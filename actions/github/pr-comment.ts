@@ -12,9 +12,11 @@ import type { RunResult } from '../../shared/core/result.js';
 import { commentKey, upsertComment, type CommentStore, type UpsertResult } from '../../shared/platforms/comment.js';
 import { describeError } from '../../shared/errors.js';
 import { markdownLink, renderMarkdown } from '../../shared/render/index.js';
-import { GITHUB_COMMENT_MAX_CHARS, type GitHubCommentStoreOptions } from './comment.js';
+import type { GitHubCommentStoreOptions } from './comment.js';
+import { GITHUB_COMMENT_LIMIT } from '../../shared/render/markdown.js';
 
-export type CommentStoreFactory = (options: GitHubCommentStoreOptions) => CommentStore;
+/** Builds the comment store; may load it lazily (Octokit is only needed when there is a comment to write). */
+export type CommentStoreFactory = (options: GitHubCommentStoreOptions) => CommentStore | Promise<CommentStore>;
 
 /** Where the comment goes, or why there is none (`notice` when the user should hear about it). */
 export type CommentPlan =
@@ -94,9 +96,9 @@ export async function publishComment(
   const summaryLink = markdownLink('job summary', jobUrl);
   const truncatedNote = `_This comment was shortened to fit GitHub's size limit. The full report is in the ${summaryLink}._`;
   try {
-    const store = deps.createStore({ token: plan.token, apiUrl: plan.apiUrl, owner: plan.owner, repo: plan.repo, issueNumber: plan.issueNumber });
+    const store = await deps.createStore({ token: plan.token, apiUrl: plan.apiUrl, owner: plan.owner, repo: plan.repo, issueNumber: plan.issueNumber });
     const mode = config.comment === 'new' ? 'new' : 'update';
-    return await upsertComment(store, { markerId, body, mode, maxChars: GITHUB_COMMENT_MAX_CHARS, truncatedNote, notice: (m) => deps.notice(m) });
+    return await upsertComment(store, { markerId, body, mode, maxChars: GITHUB_COMMENT_LIMIT, truncatedNote, notice: (m) => deps.notice(m) });
   } catch (err) {
     deps.warning(`Could not write the pull request comment: ${describeError(err)}. The job summary has the report.`);
     return undefined;

@@ -14,7 +14,6 @@ import { executeRun } from '../../shared/core/execute.js';
 import { describeError, EXIT_CODES, exitCodeForError, redact } from '../../shared/errors.js';
 import { textReport } from '../../shared/cli/text-report.js';
 import { findingAnnotations } from './annotations.js';
-import { githubCommentStore } from './comment.js';
 import { maskedForms, readActionInputs } from './inputs.js';
 import { redactingToolkit, toolkitLogger } from './logger.js';
 import { actionOutputs, failedOutputs, type OutputName } from './outputs.js';
@@ -78,7 +77,8 @@ async function publish(result: RunResult, config: ScanConfig, context: RunContex
   for (const a of findingAnnotations(result)) kit[a.level](a.message, a.props);
 
   const comment = await publishComment(result, config, context, {
-    createStore: io.createCommentStore ?? githubCommentStore,
+    // Octokit loads only when a comment is to be written: it is most of the bundle's start-up cost.
+    createStore: io.createCommentStore ?? (async (options) => (await import('./comment.js')).githubCommentStore(options)),
     redact: (text) => redact(text, configSecrets(config)),
     notice: (m) => kit.notice(m),
     warning: (m) => kit.warning(m),

@@ -8,6 +8,7 @@
  * fetch also matches the GitLab store (gitbeaker is fetch-based), keeping one proxy story for both.
  */
 import { Agent, ProxyAgent, fetch, type Dispatcher } from 'undici';
+import { BITBUCKET_API_URL, PIPELINES_API_URL, PIPELINES_PROXY_URL } from './endpoints.js';
 import type { z } from 'zod';
 import { codeHostError } from '../../shared/platforms/errors.js';
 import { proxyFor, type ProxySettings } from '../../shared/platforms/proxy.js';
@@ -39,9 +40,7 @@ export type BitbucketConnection =
       timeoutMs?: number;
     };
 
-export const PIPELINES_PROXY_URL = 'http://host.docker.internal:29418';
-export const PIPELINES_API_URL = 'http://api.bitbucket.org/2.0';
-export const BITBUCKET_API_URL = 'https://api.bitbucket.org/2.0';
+export { BITBUCKET_API_URL, PIPELINES_API_URL, PIPELINES_PROXY_URL } from './endpoints.js';
 
 export interface BitbucketHttp {
   /** The API root, without a trailing slash (`.../2.0`). */

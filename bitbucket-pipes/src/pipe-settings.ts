@@ -15,7 +15,8 @@ import type { Env } from '../../shared/ci/index.js';
 import { getOption } from '../../shared/core/options.js';
 import { ConfigError } from '../../shared/errors.js';
 import { proxySettingsFromEnv, type ProxySettings } from '../../shared/platforms/proxy.js';
-import { PIPELINES_PROXY_URL, type RepoRef } from './bitbucket-api.js';
+import type { RepoRef } from './bitbucket-api.js';
+import { PIPELINES_PROXY_URL } from './endpoints.js';
 
 export const PROXY_URL_ENV = 'INVICTI_BITBUCKET_PROXY_URL';
 export const API_URL_ENV = 'INVICTI_BITBUCKET_API_URL';

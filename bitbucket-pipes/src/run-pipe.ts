@@ -7,7 +7,6 @@ import { runScanCommand, type ScanIo } from '../../shared/cli/run-scan-command.j
 import { describeError, EXIT_CODES, exitCodeForError } from '../../shared/errors.js';
 import { VERSION } from '../../shared/version.js';
 import { readPipeSettings } from './pipe-settings.js';
-import { bitbucketPublisher } from './publish.js';
 
 export async function runPipe(argv: readonly string[], io: ScanIo): Promise<number> {
   if (argv.includes('--version')) {
@@ -25,5 +24,12 @@ export async function runPipe(argv: readonly string[], io: ScanIo): Promise<numb
     io.stderr(`error: ${describeError(err)}\n`);
     return exitCodeForError(err);
   }
-  return runScanCommand(io, { ci: 'bitbucket', publish: bitbucketPublisher(settings) });
+  return runScanCommand(io, {
+    ci: 'bitbucket',
+    // Code Insights and the comment (undici's fetch with them) load once the scan has decided.
+    publish: async (input) => {
+      const { bitbucketPublisher } = await import('./publish.js');
+      await bitbucketPublisher(settings)(input);
+    },
+  });
 }
