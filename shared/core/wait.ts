@@ -23,7 +23,10 @@ export interface PollPolicy {
   /** Once past the expected end, poll at this pace for `tailWindowMs`, then back off again. */
   tailDelayMs: number;
   tailWindowMs: number;
-  /** Aim this long after the expected end, to absorb small differences. */
+  /**
+   * Aim this long after the expected end. Zero is enough: the waiter's clock starts when the start call has
+   * returned, after the platform's has, so a poll at the expected end already lands just after it.
+   */
   expectedEndMarginMs: number;
   /** When `active=0` comes with a non-final status, wait this long before asking again (no busy loop). */
   inactiveDelayMs: number;
@@ -36,7 +39,7 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   jitter: 0.15,
   tailDelayMs: 500,
   tailWindowMs: 5_000,
-  expectedEndMarginMs: 200,
+  expectedEndMarginMs: 0,
   inactiveDelayMs: 1_000,
 };
 
