@@ -86,9 +86,13 @@ export function nextDelay(
     const target = expectedDurationMs + policy.expectedEndMarginMs;
     const remaining = target - elapsedMs;
     if (remaining > 0) {
-      // Spread the remaining time evenly in steps of at most maxDelay, so that the last step lands on target.
-      const steps = Math.ceil(remaining / policy.maxDelayMs);
-      return Math.max(policy.initialDelayMs, remaining / steps);
+      // Poll on a grid fixed from the start: the expected time cut into equal steps of at most maxDelay, so
+      // that one poll lands on the target. A fixed grid absorbs the lateness of each poll (round trips, timers)
+      // instead of adding a step for it, as re-planning from the current time would.
+      // A poll whose timer fired a little early counts as on its grid point (no extra poll just after it).
+      const gap = target / Math.ceil(target / policy.maxDelayMs);
+      const next = Math.min(target, (Math.floor((elapsedMs + policy.initialDelayMs) / gap) + 1) * gap);
+      return Math.max(policy.initialDelayMs, next - elapsedMs);
     }
     // Past the expected end: stay close for a while, then fall back to the ordinary backoff.
     if (-remaining < policy.tailWindowMs) return policy.tailDelayMs;

@@ -67,3 +67,37 @@ describe('eventState', () => {
     expect(eventState({ ...ev, active: 0, status: 4 })).toBe('inactive');
   });
 });
+
+describe('nextDelay with an expected duration, when polls run late', () => {
+  it('keeps to its grid: late polls do not add a step', () => {
+    // Each poll lands 80 ms after it was planned (a slow round trip): 120 s still takes 12 polls.
+    let t = 0;
+    let previous: number | undefined;
+    const times: number[] = [];
+    while (t < 120_000) {
+      const d = nextDelay(DEFAULT_POLL_POLICY, { previousDelayMs: previous, elapsedMs: t, expectedDurationMs: 120_000, inactive: false }, () => 0.5);
+      previous = d;
+      t += d + 80;
+      times.push(t);
+    }
+    expect(times).toHaveLength(12);
+    const gaps = times.map((x, i) => x - (i === 0 ? 0 : times[i - 1]!));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(10_080);
+  });
+});
+
+describe('nextDelay with an expected duration, when timers fire early', () => {
+  it('does not add a poll right after a grid point', () => {
+    let t = 0;
+    let previous: number | undefined;
+    const times: number[] = [];
+    while (t < 120_000) {
+      const d = nextDelay(DEFAULT_POLL_POLICY, { previousDelayMs: previous, elapsedMs: t, expectedDurationMs: 120_000, inactive: false }, () => 0.5);
+      previous = d;
+      t += d - 5; // each timer fires 5 ms early
+      times.push(t);
+    }
+    // 11 grid points, then the end (reached 5 ms early), then one short poll: never one per grid point
+    expect(times.length).toBeLessThanOrEqual(13);
+  });
+});
