@@ -5,7 +5,7 @@
  * serialises it with JSON.stringify. Prints one JSON line with the RSS before and after the fixture and the
  * time of each step; the parent reads the process's peak RSS from the probe.
  */
-import { renderGitlabSast, renderMarkdown, renderSarif } from '../shared/render/index.js';
+import { renderGitlabSast, renderMarkdown, renderSarif, reportFileText } from '../shared/render/index.js';
 import { bigRun } from './big-run.js';
 
 const mb = (bytes: number): number => +(bytes / 1e6).toFixed(1);
@@ -27,7 +27,7 @@ function timedReport(build: () => unknown): Step {
   const t = performance.now();
   const report = build();
   const built = performance.now();
-  const text = `${JSON.stringify(report, null, 2)}\n`;
+  const text = reportFileText(report);
   return { ms: +(performance.now() - t).toFixed(1), bytes: Buffer.byteLength(text), buildMs: +(built - t).toFixed(1) };
 }
 

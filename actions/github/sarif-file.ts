@@ -8,7 +8,7 @@
  */
 import type { WriteText } from '../../shared/core/report-files.js';
 import type { RunResult } from '../../shared/core/result.js';
-import { renderSarif } from '../../shared/render/index.js';
+import { renderSarif, reportFileText } from '../../shared/render/index.js';
 
 export type SarifOutcome = { written: true; path: string; runs: number; results: number } | { written: false; reason: string };
 
@@ -17,7 +17,7 @@ export async function writeSarifFile(result: RunResult, path: string, write: Wri
   if (log.runs.length === 0) {
     return { written: false, reason: `not writing ${path}: no scanner finished with results (status ${result.status})` };
   }
-  await write(path, `${JSON.stringify(log, null, 2)}\n`);
+  await write(path, reportFileText(log));
   const results = log.runs.reduce((n, run) => n + run.results.length, 0);
   return { written: true, path, runs: log.runs.length, results };
 }

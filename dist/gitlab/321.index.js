@@ -1018,6 +1018,8 @@ function renderGitlabDast(result) {
     };
 }
 
+// EXTERNAL MODULE: ./build/shared/render/json.js
+var json = __webpack_require__(4931);
 ;// CONCATENATED MODULE: ./build/gitlab-templates/src/report-files.js
 /**
  * The GitLab report artifacts of a run, under the names the component's `artifacts:reports` lists (a test keeps
@@ -1025,6 +1027,7 @@ function renderGitlabDast(result) {
  * type, so that GitLab does not show an empty SAST or DAST scan; Code Quality (shown on every tier) and JUnit
  * (one test case per gate rule) are always written.
  */
+
 
 
 
@@ -1036,15 +1039,15 @@ const GITLAB_REPORT_FILES = {
     junit: 'invicti-appsec-junit.xml',
     dotenv: 'invicti-appsec.env',
 };
-const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+const report_files_json = json/* reportFileText */.oA;
 /** The report files due for `result` (all but the dotenv, which waits for the note's URL), as name and text. */
 function gitlabReports(result) {
     const reports = [];
     if (result.scanners.some((s) => (0,format/* isSastType */.Qy)(s.scannerType)))
-        reports.push({ kind: 'sast', text: json(renderGitlabSast(result)) });
+        reports.push({ kind: 'sast', text: report_files_json(renderGitlabSast(result)) });
     if (result.scanners.some((s) => (0,format/* isDastType */.jR)(s.scannerType)))
-        reports.push({ kind: 'dast', text: json(renderGitlabDast(result)) });
-    reports.push({ kind: 'codequality', text: json(renderCodeQuality(result)) });
+        reports.push({ kind: 'dast', text: report_files_json(renderGitlabDast(result)) });
+    reports.push({ kind: 'codequality', text: report_files_json(renderCodeQuality(result)) });
     reports.push({ kind: 'junit', text: renderJunit(result) });
     return reports;
 }

@@ -9,6 +9,7 @@ import type { WriteText } from '../../shared/core/report-files.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { isDastType, isSastType } from '../../shared/render/format.js';
 import { renderCodeQuality, renderGitlabDast, renderGitlabSast, renderJunit } from '../../shared/render/gitlab.js';
+import { reportFileText } from '../../shared/render/json.js';
 
 /** File names, keyed by the `artifacts:reports` entry that picks each one up. */
 export const GITLAB_REPORT_FILES = {
@@ -26,7 +27,7 @@ export interface WrittenReport {
   path: string;
 }
 
-const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+const json = reportFileText;
 
 /** The report files due for `result` (all but the dotenv, which waits for the note's URL), as name and text. */
 export function gitlabReports(result: RunResult): { kind: Exclude<GitlabReportKind, 'dotenv'>; text: string }[] {

@@ -2,7 +2,7 @@
  * The report files a run can leave behind (`output-json`, `sarif`, `summary-markdown`), written through an
  * injected writer so that every packaging writes them the same way.
  */
-import { renderJson } from '../render/json.js';
+import { renderJson, reportFileText } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderSarif } from '../render/sarif.js';
 import type { RunResult } from './result.js';
@@ -25,7 +25,7 @@ export async function writeReportFiles(result: RunResult, settings: ReportFileSe
     written.push({ kind: 'json', path: settings.outputJson });
   }
   if (settings.sarif) {
-    await write(settings.sarif, `${JSON.stringify(renderSarif(result), null, 2)}\n`);
+    await write(settings.sarif, reportFileText(renderSarif(result)));
     written.push({ kind: 'sarif', path: settings.sarif });
   }
   if (settings.summaryMarkdown) {

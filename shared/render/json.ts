@@ -98,3 +98,11 @@ export function toJsonReport(result: RunResult): JsonReport {
 export function renderJson(result: RunResult): string {
   return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
 }
+
+/**
+ * The text of a machine-read report file (SARIF, GitLab security reports): compact JSON and a final newline.
+ * Indentation would double a 100,000-finding SARIF file (95 MB to about 60) for no reader that needs it.
+ */
+export function reportFileText(report: unknown): string {
+  return `${JSON.stringify(report)}\n`;
+}
