@@ -127,6 +127,19 @@ function almFromContext(context: RunContext): AlmTool | undefined {
   }
 }
 
+/** The connection group, shared by the scan flow and the list commands. */
+function readConnection(r: FieldReader): ConnectionConfig {
+  return {
+    host: r.url('host') ?? '',
+    token: r.string('token') ?? '',
+    apiMode: r.enumValue<ApiModeSetting>('api-mode') ?? 'auto',
+    caCert: r.path('ca-cert'),
+    insecure: r.boolean('insecure'),
+    requestTimeoutMs: r.duration('request-timeout') ?? 30_000,
+    verbose: r.boolean('verbose'),
+  };
+}
+
 /**
  * Every field read once. The reader already falls back to the registry default; the `??` fallbacks below only
  * apply when a value was invalid, and then an error is thrown before the config is used.
@@ -141,13 +154,7 @@ function readAll(r: FieldReader, context: RunContext): ScanConfig {
   if (prNumber !== undefined && !/^[1-9]\d{0,9}$/.test(prNumber)) r.add('pr-number', `must be a pull or merge request number such as 42 (got ${JSON.stringify(prNumber.slice(0, 20))}).`);
   const createProject = r.boolean('create-project');
   return {
-    host: r.url('host') ?? '',
-    token: r.string('token') ?? '',
-    apiMode: r.enumValue<ApiModeSetting>('api-mode') ?? 'auto',
-    caCert: r.path('ca-cert'),
-    insecure: r.boolean('insecure'),
-    requestTimeoutMs: r.duration('request-timeout') ?? 30_000,
-    verbose: r.boolean('verbose'),
+    ...readConnection(r),
     project: r.string('project'),
     scanners: r.list('scanner'),
     scannerType: r.enumValue<ScannerType>('scanner-type'),
@@ -275,15 +282,7 @@ export function parseConnectionConfig(raw: RawSettings, options: ParseOptions = 
   const describe = options.describe ?? ((name: string) => `"${name}"`);
   const names = ['host', 'token', 'api-mode', 'ca-cert', 'insecure', 'request-timeout', 'verbose'];
   const r = new FieldReader(Object.fromEntries(Object.entries(raw).filter(([name]) => names.includes(name))), describe);
-  const config: ConnectionConfig = {
-    host: r.url('host') ?? '',
-    token: r.string('token') ?? '',
-    apiMode: r.enumValue<ApiModeSetting>('api-mode') ?? 'auto',
-    caCert: r.path('ca-cert'),
-    insecure: r.boolean('insecure'),
-    requestTimeoutMs: r.duration('request-timeout') ?? 30_000,
-    verbose: r.boolean('verbose'),
-  };
+  const config = readConnection(r);
   requireConnection(r);
   if (r.issues.length > 0) throw toError(r.issues, describe);
   return config;
