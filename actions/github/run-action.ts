@@ -127,13 +127,7 @@ export async function runAction(io: ActionIo): Promise<number> {
 
   let result: RunResult;
   try {
-    result = await executeRun(config, context, {
-      env: io.env,
-      logger,
-      ...(io.clock ? { clock: io.clock } : {}),
-      ...(io.random ? { random: io.random } : {}),
-      ...(io.signal ? { signal: io.signal } : {}),
-    });
+    result = await executeRun(config, context, { env: io.env, logger, clock: io.clock, random: io.random, signal: io.signal });
   } catch (err) {
     // A ConfigError the platform revealed (an unknown project or scanner): the user's to fix, exit 2.
     kit.error(describeError(err), { title: 'Invicti AppSec configuration' });

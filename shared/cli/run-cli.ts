@@ -1,10 +1,10 @@
 /**
  * `invicti-appsec <command>`: dispatch of the CLI's commands. Returns the exit code; the entry sets it.
  */
-import { createPlatformClient, type PlatformApi } from '../api/index.js';
+import type { PlatformApi } from '../api/index.js';
 import { readRawFromEnv, mergeRaw, parseConnectionConfig, type ConnectionConfig } from '../core/config.js';
 import { settingLabel } from '../core/options.js';
-import { systemClock } from '../core/ports.js';
+import { platformClientFor } from '../core/execute.js';
 import { describeError, exitCodeForError, redact, EXIT_CODES } from '../errors.js';
 import { VERSION } from '../version.js';
 import { parseArgs, type ParsedArgs } from './args.js';
@@ -59,17 +59,7 @@ async function runListCommand(io: CliIo, args: ParsedArgs): Promise<number> {
   for (const warning of fromEnv.warnings) io.stderr(`warning: ${warning}\n`);
   const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
   try {
-    const api = createPlatformClient({
-      host: config.host,
-      token: config.token,
-      apiMode: config.apiMode,
-      timeoutMs: config.requestTimeoutMs,
-      insecure: config.insecure,
-      ...(config.caCert ? { caFile: config.caCert } : {}),
-      logger,
-      clock: io.clock ?? systemClock,
-      random: io.random ?? Math.random,
-    });
+    const api = platformClientFor(config, { env: io.env, logger, clock: io.clock, random: io.random });
     const out = await listing(api, args);
     io.stdout(redact(out, secrets));
     return EXIT_CODES.passed;

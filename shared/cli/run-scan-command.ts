@@ -68,13 +68,7 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
   const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
   let result: RunResult;
   try {
-    result = await executeRun(config, context, {
-      env: io.env,
-      logger,
-      ...(io.clock ? { clock: io.clock } : {}),
-      ...(io.random ? { random: io.random } : {}),
-      ...(io.signal ? { signal: io.signal } : {}),
-    });
+    result = await executeRun(config, context, { env: io.env, logger, clock: io.clock, random: io.random, signal: io.signal });
   } catch (err) {
     logger.error(describeError(err));
     return exitCodeForError(err);

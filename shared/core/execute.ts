@@ -3,11 +3,11 @@
  * given environment object), run the core, and turn a failure that stopped the run before any scanner reported
  * into one error result under the on-error policy. Configuration errors are rethrown (exit 2).
  */
-import { createPlatformClient } from '../api/index.js';
+import { createPlatformClient, type PlatformClient } from '../api/index.js';
 import type { Env, RunContext } from '../ci/context.js';
 import { ConfigError, DeadlineError } from '../errors.js';
 import { proxySettingsFromEnv } from '../platforms/proxy.js';
-import type { ScanConfig } from './config.js';
+import type { ConnectionConfig, ScanConfig } from './config.js';
 import { errorResult } from './error-result.js';
 import { formatDuration } from './duration.js';
 import { systemClock, type Clock, type Logger, type Random } from './ports.js';
@@ -43,6 +43,26 @@ function runDeadline(timeoutMs: number, clock: Clock, cancel: AbortSignal | unde
   return { signal: cancel ? AbortSignal.any([cancel, deadline.signal]) : deadline.signal, release: () => stop.abort() };
 }
 
+/** The platform client for a configuration: the one place settings become client options. */
+export function platformClientFor(
+  config: ConnectionConfig,
+  deps: { env: Env; logger: Logger; clock?: Clock; random?: Random; signal?: AbortSignal },
+): PlatformClient {
+  return createPlatformClient({
+    host: config.host,
+    token: config.token,
+    apiMode: config.apiMode,
+    timeoutMs: config.requestTimeoutMs,
+    insecure: config.insecure,
+    ...(config.caCert ? { caFile: config.caCert } : {}),
+    proxy: proxySettingsFromEnv(deps.env),
+    logger: deps.logger,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+}
+
 export async function executeRun(config: ScanConfig, context: RunContext, deps: ExecuteDeps): Promise<RunResult> {
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
@@ -50,19 +70,7 @@ export async function executeRun(config: ScanConfig, context: RunContext, deps: 
   const deadline = runDeadline(config.timeoutMs, clock, deps.signal);
   const signal = { signal: deadline.signal };
   try {
-    const api = createPlatformClient({
-      host: config.host,
-      token: config.token,
-      apiMode: config.apiMode,
-      timeoutMs: config.requestTimeoutMs,
-      insecure: config.insecure,
-      ...(config.caCert ? { caFile: config.caCert } : {}),
-      proxy: proxySettingsFromEnv(deps.env),
-      logger: deps.logger,
-      clock,
-      random,
-      ...signal,
-    });
+    const api = platformClientFor(config, { ...deps, clock, random, ...signal });
     return await runScan(config, context, { api, clock, random, logger: deps.logger, ...signal });
   } catch (err) {
     if (err instanceof ConfigError) throw err;
