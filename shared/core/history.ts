@@ -1,26 +1,46 @@
 /**
- * How long scans of a scanner usually take on this project, from the platform's list of completed scans.
- * Only a hint for the waiter's schedule: when the platform cannot tell, the waiter falls back to backoff.
+ * How long scans of a scanner usually take, from the platform's list of completed scans: the median for this
+ * project, or, for a project's first scan, for the same scanner on other projects. Only a hint for the waiter's
+ * schedule: when the platform cannot tell, the waiter falls back to backoff.
  */
-import type { PlatformApi } from '../api/types.js';
+import type { PlatformApi, QueuedScan } from '../api/types.js';
 import type { Logger } from './ports.js';
 
 /** Completed scans looked at; enough for a median without paging through history. */
 const HISTORY_WINDOW = 50;
 
-export async function expectedDurationMs(api: PlatformApi, projectId: string, tool: string, logger: Logger): Promise<number | undefined> {
-  try {
-    const page = await api.listCompletedScans({ start: 0, limit: HISTORY_WINDOW });
-    const durations = page.items
-      .filter((s) => s.projectId === projectId && s.tool === tool && s.durationSeconds !== undefined && s.durationSeconds > 0)
-      .map((s) => s.durationSeconds!)
-      .sort((a, b) => a - b);
-    if (durations.length === 0) return undefined;
-    const median = durations[Math.floor(durations.length / 2)]!;
-    return median * 1000;
-  } catch (err) {
-    // A hint that cannot be had changes nothing but the polling pace.
-    logger.debug(`no scan history for ${tool}: ${err instanceof Error ? err.message : String(err)}`);
-    return undefined;
-  }
+export interface DurationHistory {
+  expectedMs(projectId: string, tool: string): Promise<number | undefined>;
+}
+
+function medianSeconds(scans: readonly QueuedScan[]): number | undefined {
+  const durations = scans
+    .map((s) => s.durationSeconds)
+    .filter((d): d is number => d !== undefined && d > 0)
+    .sort((a, b) => a - b);
+  return durations[Math.floor(durations.length / 2)];
+}
+
+/** One read of the platform's history per run, shared by all its scanners. */
+export function durationHistory(api: PlatformApi, logger: Logger): DurationHistory {
+  let completed: Promise<QueuedScan[]> | undefined;
+  return {
+    async expectedMs(projectId, tool) {
+      completed ??= api.listCompletedScans({ start: 0, limit: HISTORY_WINDOW }).then(
+        (page) => page.items,
+        (err: unknown) => {
+          // A hint that cannot be had changes nothing but the polling pace.
+          logger.debug(`no scan history: ${err instanceof Error ? err.message : String(err)}`);
+          return [];
+        },
+      );
+      const ofTool = (await completed).filter((s) => s.tool === tool);
+      const seconds = medianSeconds(ofTool.filter((s) => s.projectId === projectId)) ?? medianSeconds(ofTool);
+      return seconds === undefined ? undefined : seconds * 1000;
+    },
+  };
+}
+
+export function expectedDurationMs(api: PlatformApi, projectId: string, tool: string, logger: Logger): Promise<number | undefined> {
+  return durationHistory(api, logger).expectedMs(projectId, tool);
 }

@@ -13,6 +13,7 @@ import type { Clock, Logger, Random } from './ports.js';
 import { readReleaseStatus, summarizeRelease, type ReleaseScope } from './release.js';
 import { resolveProject, resolveScanners } from './resolve.js';
 import { evaluateGate, gateStatus } from './gate.js';
+import { durationHistory } from './history.js';
 import { zeroCounts, type RunResult, type ScannerResult } from './result.js';
 import { scanOne, type ScanOneSettings } from './scan-one.js';
 
@@ -50,7 +51,9 @@ function projectRequest(config: ScanConfig, context: RunContext): Parameters<typ
   };
 }
 
-export async function runScan(config: ScanConfig, context: RunContext, deps: RunDeps): Promise<RunResult> {
+export async function runScan(config: ScanConfig, context: RunContext, runDeps: RunDeps): Promise<RunResult> {
+  // One read of the platform's scan history serves every scanner of the run.
+  const deps = { ...runDeps, history: durationHistory(runDeps.api, runDeps.logger) };
   const { api, clock, logger } = deps;
   const startedAt = new Date(clock.now()).toISOString();
   const deadline = clock.now() + config.timeoutMs;

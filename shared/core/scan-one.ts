@@ -5,7 +5,7 @@
  */
 import type { PlatformApi, Project, Scan, Scanner } from '../api/types.js';
 import { ConfigError, DeadlineError, CancelledError, describeError } from '../errors.js';
-import { expectedDurationMs } from './history.js';
+import { durationHistory, type DurationHistory } from './history.js';
 import { fetchFindings, classifyFindings, countBySeverity } from './findings.js';
 import { evaluateGate, gateStatus, type GateSettings } from './gate.js';
 import type { Clock, Logger, Random } from './ports.js';
@@ -22,6 +22,8 @@ export interface ScanOneDeps {
   random: Random;
   logger: Logger;
   signal?: AbortSignal;
+  /** The platform's scan durations, read once per run (the waiter's hint). */
+  history?: DurationHistory;
 }
 
 export interface ScanOneSettings {
@@ -96,7 +98,7 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     }
 
     let lastText = '';
-    const expected = await expectedDurationMs(api, project.id, scanner.slug, logger);
+    const expected = await (deps.history ?? durationHistory(api, logger)).expectedMs(project.id, scanner.slug);
     const { event } = await waitForEvent(api, eventId, {
       deadline: settings.deadline,
       ...(expected !== undefined ? { expectedDurationMs: expected } : {}),

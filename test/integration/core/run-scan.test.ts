@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { detectContext } from '../../../shared/ci/index.js';
 import { ConfigError } from '../../../shared/errors.js';
+import { createPlatformClient } from '../../../shared/api/index.js';
+import { durationHistory } from '../../../shared/core/history.js';
+import { silentLogger } from '../../../shared/core/ports.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runCore, startRequests } from '../../helpers/core-run.js';
 
@@ -86,6 +89,8 @@ describe('scan mode', () => {
     const firstDetail = log.find((r) => /\/scans\/[0-9a-f]{24}$/.test(r.path))!.index;
     expect(starts).toHaveLength(2);
     expect(Math.max(...starts)).toBeLessThan(firstDetail);
+    // one read of the platform's scan history serves both scanners' waiters
+    expect(log.filter((r) => r.apiPath === '/api/v2/scans/completed')).toHaveLength(1);
     const salt = result.scanners[1]!.findings[0]!;
     expect(salt.url).toMatch(/^https?:\/\//);
     expect(salt.method).toBeDefined();
@@ -234,6 +239,19 @@ describe('failures', () => {
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe('scan history', () => {
+  it("expects a project's first scan to take as long as the same scanner takes on other projects", async () => {
+    const api = createPlatformClient({ host: emu.url, token: TOKEN });
+    const history = durationHistory(api, silentLogger);
+    const demo = (await api.listProjects({ name: 'demo-app' })).items[0]!;
+    const own = await history.expectedMs(demo.id, 'codethreat');
+    expect(own).toBeGreaterThan(0);
+    expect(await history.expectedMs('0'.repeat(24), 'codethreat')).toBe(own);
+    expect(await history.expectedMs(demo.id, 'no-such-scanner')).toBeUndefined();
+    expect(emu.requests().filter((r) => r.apiPath === '/api/v2/scans/completed')).toHaveLength(1);
   });
 });
 
