@@ -90,7 +90,7 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
     const cfg = options.tokens[m[1] ?? ''];
     return cfg ?? { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } };
   };
-  const isAnswer = (x: GitHubTokenConfig | FakeResponse): x is FakeResponse => 'status' in x;
+  const isAnswer = <T extends object>(x: T | FakeResponse): x is FakeResponse => 'status' in x;
   const noAccess = (cfg: GitHubTokenConfig, o: string, r: string): FakeResponse | undefined =>
     cfg.repos && !cfg.repos.some((x) => x.toLowerCase() === `${o}/${r}`.toLowerCase())
       ? { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } }
@@ -99,6 +99,29 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
     status: 403,
     body: { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
     headers: { 'x-accepted-github-permissions': 'issues=write; pull_requests=write' },
+  };
+
+  /** Token, repository access and write scope of a comment write: who writes where, or GitHub's refusal. */
+  const writer = (req: RecordedRequest, p: Record<string, string | undefined>): FakeResponse | { cfg: GitHubTokenConfig; o: string; r: string } => {
+    const cfg = auth(req);
+    if (isAnswer(cfg)) return cfg;
+    const o = p.owner ?? '';
+    const r = p.repo ?? '';
+    const denied = noAccess(cfg, o, r);
+    if (denied) return denied;
+    if (cfg.readOnly) return readOnly;
+    return { cfg, o, r };
+  };
+
+  /** The body of a comment write, or the 422 GitHub answers (empty, or over 65,536 characters). */
+  const commentBody = (req: RecordedRequest): string | FakeResponse => {
+    const body = bodyOf(req).body;
+    if (typeof body !== 'string' || body === '') return { status: 422, body: { message: 'Validation Failed' } };
+    if (body.length > 65_536) {
+      const errors = [{ code: 'custom', message: 'body is too long (maximum is 65536 characters)' }];
+      return { status: 422, body: { message: 'Validation Failed', errors } };
+    }
+    return body;
   };
 
   const routes: Route[] = [
@@ -155,19 +178,11 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
       method: 'POST',
       pattern: '/repos/:owner/:repo/issues/:number/comments',
       handler: (req, p) => {
-        const cfg = auth(req);
-        if (isAnswer(cfg)) return cfg;
-        const o = p.owner ?? '';
-        const r = p.repo ?? '';
-        const denied = noAccess(cfg, o, r);
-        if (denied) return denied;
-        if (cfg.readOnly) return readOnly;
-        const body = bodyOf(req).body;
-        if (typeof body !== 'string' || body === '') return { status: 422, body: { message: 'Validation Failed' } };
-        if (body.length > 65_536) {
-          const errors = [{ code: 'custom', message: 'body is too long (maximum is 65536 characters)' }];
-          return { status: 422, body: { message: 'Validation Failed', errors } };
-        }
+        const w = writer(req, p);
+        if (isAnswer(w)) return w;
+        const { cfg, o, r } = w;
+        const body = commentBody(req);
+        if (typeof body !== 'string') return body;
         const n = Number(p.number);
         const at = now();
         const c: FakeComment = { id: nextId++, body, user: cfg, created_at: at, updated_at: at };
@@ -179,17 +194,13 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
       method: 'PATCH',
       pattern: '/repos/:owner/:repo/issues/comments/:id',
       handler: (req, p) => {
-        const cfg = auth(req);
-        if (isAnswer(cfg)) return cfg;
-        const o = p.owner ?? '';
-        const r = p.repo ?? '';
-        const denied = noAccess(cfg, o, r);
-        if (denied) return denied;
-        if (cfg.readOnly) return readOnly;
+        const w = writer(req, p);
+        if (isAnswer(w)) return w;
+        const { o, r } = w;
         const found = findComment(o, r, Number(p.id));
         if (!found) return { status: 404, body: { message: 'Not Found' } };
-        const body = bodyOf(req).body;
-        if (typeof body !== 'string' || body === '') return { status: 422, body: { message: 'Validation Failed' } };
+        const body = commentBody(req);
+        if (typeof body !== 'string') return body;
         found.c.body = body;
         found.c.updated_at = now();
         return { status: 200, body: commentJson(o, r, found.n, found.c) };
