@@ -32,6 +32,16 @@ export default tseslint.config(
     },
   },
   {
+    // The platform client sits below the core: it takes ports from shared/ports.ts, never anything from the core.
+    files: ['shared/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@actions/*', '!@actions/http-client'], message: 'The core must not import a CI toolkit; take a port instead (@actions/http-client, a plain HTTP client, is allowed).' },
+        { group: ['../core/*', '**/shared/core/*'], message: 'shared/api sits below shared/core: move what both need below both (shared/ports.ts, shared/errors.ts).' },
+      ] }],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',

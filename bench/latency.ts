@@ -12,7 +12,7 @@
  */
 import { createPlatformClient, type PlatformApi, type Project, type Scanner } from '../shared/api/index.js';
 import { expectedDurationMs } from '../shared/core/history.js';
-import { silentLogger } from '../shared/core/ports.js';
+import { silentLogger } from '../shared/ports.js';
 import { startScan } from '../shared/core/trigger.js';
 import { DEFAULT_POLL_POLICY, nextDelay, waitForEvent, type PollPolicy } from '../shared/core/wait.js';
 import { startEmulator, type Emulator, type Scenario } from '../test/emulator/index.js';

@@ -7,7 +7,7 @@
 import { createPlatformClient } from '../shared/api/index.js';
 import { detectContext } from '../shared/ci/index.js';
 import { parseConfig } from '../shared/core/config.js';
-import { silentLogger } from '../shared/core/ports.js';
+import { silentLogger } from '../shared/ports.js';
 import { runScan } from '../shared/core/run-scan.js';
 import { startEmulator, type Emulator, type Scenario } from '../test/emulator/index.js';
 import { jsonLine, median, table } from './lib.js';

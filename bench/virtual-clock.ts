@@ -5,7 +5,7 @@
  * Only what happens in wall time (HTTP round trips, the event loop) grows by that factor when read on this clock,
  * which counts against the client, never for it.
  */
-import { systemClock, type Clock } from '../shared/core/ports.js';
+import { systemClock, type Clock } from '../shared/ports.js';
 
 export interface VirtualTime {
   /** How many virtual milliseconds pass per wall millisecond. */

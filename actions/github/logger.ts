@@ -5,7 +5,7 @@
  * `verbose` (or a re-run with debug logging) prints debug lines as plain log lines; without it they go to
  * `::debug::`, which the runner shows only when step debug logging is on.
  */
-import type { Logger } from '../../shared/core/ports.js';
+import type { Logger } from '../../shared/ports.js';
 import { redact } from '../../shared/errors.js';
 import type { ActionsToolkit } from './toolkit.js';
 

@@ -7,7 +7,7 @@
 import { detectContext, type Env, type RunContext } from '../../shared/ci/index.js';
 import { configSecrets, parseConfig, type ScanConfig } from '../../shared/core/config.js';
 import { settingLabel } from '../../shared/core/options.js';
-import type { Clock, Random } from '../../shared/core/ports.js';
+import type { Clock, Random } from '../../shared/ports.js';
 import { writeReportFiles, type WriteText } from '../../shared/core/report-files.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { executeRun } from '../../shared/core/execute.js';

@@ -8,7 +8,7 @@
  * (when none carries the marker yet) and prints the uuid to set, rather than adding one comment per run.
  */
 import type { ScanConfig } from '../../shared/core/config.js';
-import type { Logger } from '../../shared/core/ports.js';
+import type { Logger } from '../../shared/ports.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { commentKey, hasMarker, truncateBody, upsertComment, DEFAULT_TRUNCATED_NOTE, type CommentStore, type UpsertResult } from '../../shared/platforms/comment.js';
 import { CodeHostError } from '../../shared/platforms/errors.js';

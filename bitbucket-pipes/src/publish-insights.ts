@@ -3,7 +3,7 @@
  * A report that cannot be sent is logged and the others still go; decoration never changes the exit code.
  */
 import type { ScanConfig } from '../../shared/core/config.js';
-import type { Logger } from '../../shared/core/ports.js';
+import type { Logger } from '../../shared/ports.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { describeError } from '../../shared/errors.js';
 import type { BitbucketInsights, RepoRef } from './bitbucket-api.js';

@@ -8,7 +8,7 @@
 import type { Env, RunContext } from '../../shared/ci/index.js';
 import type { ScanConfig } from '../../shared/core/config.js';
 import { getOption } from '../../shared/core/options.js';
-import type { Logger } from '../../shared/core/ports.js';
+import type { Logger } from '../../shared/ports.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { describeError } from '../../shared/errors.js';
 import { commentKey, upsertComment, type CommentStore, type UpsertResult } from '../../shared/platforms/comment.js';

@@ -1,6 +1,6 @@
 /** Options of `PlatformClient`, validated and turned into the transport's settings. */
 import { ConfigError } from '../errors.js';
-import { silentLogger, systemClock, type Clock, type Logger, type Random } from '../core/ports.js';
+import { silentLogger, systemClock, type Clock, type Logger, type Random } from '../ports.js';
 import type { ProxySettings } from './connections.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry.js';
 import type { RawPage } from './schemas.js';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
-import type { Clock, Logger } from '../core/ports.js';
+import type { Clock, Logger } from '../ports.js';
 import * as bodies from './bodies.js';
 import { clientSettings, toPage, type PlatformClientOptions } from './client-options.js';
 import { decode } from './decode.js';

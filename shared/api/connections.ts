@@ -10,7 +10,7 @@ import https from 'node:https';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { ConfigError } from '../errors.js';
-import type { Logger } from '../core/ports.js';
+import type { Logger } from '../ports.js';
 
 export interface ProxySettings {
   httpsProxy?: string;

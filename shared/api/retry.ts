@@ -2,7 +2,7 @@
  * Retry policy as data, and the pure decisions built on it: which failures are repeated, how long to wait.
  * The transport and the start guard both use these so that one policy governs every request.
  */
-import type { Random } from '../core/ports.js';
+import type { Random } from '../ports.js';
 
 export interface RetryPolicy {
   /** Attempts in total, the first one included (1 = never retry). */

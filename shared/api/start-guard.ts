@@ -5,7 +5,7 @@
  * (and branch, when both sides know it) that began at or after the request (minus a clock-skew allowance),
  * and that no earlier start of this client already returned.
  */
-import type { Logger } from '../core/ports.js';
+import type { Logger } from '../ports.js';
 import { FinalVerdict } from './transport.js';
 import type { Page, QueuedScan, StartKey, Started } from './types.js';
 

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { HttpClient, type HttpClientResponse } from '@actions/http-client';
 import type { RequestHandler } from '@actions/http-client/lib/interfaces';
 import { abortedError, ApiError, AppError, CancelledError, DeadlineError, describeError, redact } from '../errors.js';
-import type { Clock, Logger, Random } from '../core/ports.js';
+import type { Clock, Logger, Random } from '../ports.js';
 import { USER_AGENT } from '../version.js';
 import { Connections, type ProxySettings } from './connections.js';
 import { HttpFailure, httpStatusFailure, networkFailure } from './http-errors.js';

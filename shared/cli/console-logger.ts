@@ -3,7 +3,7 @@
  * stdout carries only results. Every line passes through `redact` with the run's secrets.
  */
 import { redact } from '../errors.js';
-import type { Logger } from '../core/ports.js';
+import type { Logger } from '../ports.js';
 
 export function consoleLogger(write: (line: string) => void, options: { verbose: boolean; secrets: () => readonly string[] }): Logger {
   const emit = (prefix: string, message: string): void => write(`${prefix}${redact(message, options.secrets())}\n`);

@@ -6,7 +6,7 @@
 import { detectContext, type Env, type RunContext } from '../ci/index.js';
 import { parseConfig, readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../core/config.js';
 import { settingLabel, type CiKind } from '../core/options.js';
-import type { Clock, Logger, Random } from '../core/ports.js';
+import type { Clock, Logger, Random } from '../ports.js';
 import { writeReportFiles, type WriteText } from '../core/report-files.js';
 import type { RunResult } from '../core/result.js';
 import { executeRun } from '../core/execute.js';

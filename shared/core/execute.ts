@@ -10,7 +10,7 @@ import { proxySettingsFromEnv } from '../platforms/proxy.js';
 import type { ConnectionConfig, ScanConfig } from './config.js';
 import { errorResult } from './error-result.js';
 import { formatDuration } from './duration.js';
-import { systemClock, type Clock, type Logger, type Random } from './ports.js';
+import { systemClock, type Clock, type Logger, type Random } from '../ports.js';
 import type { RunResult } from './result.js';
 import { runScan } from './run-scan.js';
 

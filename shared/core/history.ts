@@ -4,7 +4,7 @@
  * schedule: when the platform cannot tell, the waiter falls back to backoff.
  */
 import type { PlatformApi, QueuedScan } from '../api/types.js';
-import type { Logger } from './ports.js';
+import type { Logger } from '../ports.js';
 
 /** Completed scans looked at; enough for a median without paging through history. */
 const HISTORY_WINDOW = 50;

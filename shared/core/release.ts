@@ -5,7 +5,7 @@
 import type { PlatformApi, ReleaseStatus } from '../api/types.js';
 import { abortedError, DeadlineError } from '../errors.js';
 import { countedReleaseFailures } from './gate.js';
-import type { Clock } from './ports.js';
+import type { Clock } from '../ports.js';
 import type { ReleaseSummary } from './result.js';
 
 export type ReleaseScope = { kind: 'on' } | { kind: 'scanner'; types: readonly string[] } | { kind: 'types'; types: readonly string[] };

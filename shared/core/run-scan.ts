@@ -9,7 +9,7 @@ import { ConfigError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { combinedExitCode, combinedStatus, summarize } from './combine.js';
 import type { ScanConfig } from './config.js';
-import type { Clock, Logger, Random } from './ports.js';
+import type { Clock, Logger, Random } from '../ports.js';
 import { readReleaseStatus, summarizeRelease, type ReleaseScope } from './release.js';
 import { resolveProject, resolveScanners } from './resolve.js';
 import { evaluateGate, gateStatus } from './gate.js';

@@ -8,7 +8,7 @@ import { ConfigError, DeadlineError, CancelledError, describeError } from '../er
 import { durationHistory, type DurationHistory } from './history.js';
 import { fetchFindings, classifyFindings, countBySeverity } from './findings.js';
 import { evaluateGate, gateStatus, type GateSettings } from './gate.js';
-import type { Clock, Logger, Random } from './ports.js';
+import type { Clock, Logger, Random } from '../ports.js';
 import { readReleaseStatus, summarizeRelease, type ReleaseScope } from './release.js';
 import { zeroCounts, type GateReason, type ScannerResult } from './result.js';
 import { startScan, type TriggerRequest } from './trigger.js';

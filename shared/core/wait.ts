@@ -8,7 +8,7 @@
  */
 import type { PlatformApi, ScanEvent } from '../api/types.js';
 import { abortedError, DeadlineError, ScanFailedError } from '../errors.js';
-import type { Clock, Random } from './ports.js';
+import type { Clock, Random } from '../ports.js';
 
 /** The polling schedule, as data. */
 export interface PollPolicy {

@@ -5,7 +5,7 @@
 import { createPlatformClient } from '../../shared/api/index.js';
 import { detectContext, type RunContext } from '../../shared/ci/index.js';
 import { parseConfig } from '../../shared/core/config.js';
-import { systemClock, type Logger } from '../../shared/core/ports.js';
+import { systemClock, type Logger } from '../../shared/ports.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { runScan } from '../../shared/core/run-scan.js';
 import type { Emulator } from '../emulator/index.js';

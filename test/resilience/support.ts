@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { runCli } from '../../shared/cli/run-cli.js';
-import type { Clock, Random } from '../../shared/core/ports.js';
+import type { Clock, Random } from '../../shared/ports.js';
 
 /** mulberry32: small, fast, good enough to draw test cases; the same seed draws the same cases. */
 export function seededRandom(seed: number): Random {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScanConfig } from '../../../shared/core/config.js';
-import type { Logger } from '../../../shared/core/ports.js';
+import type { Logger } from '../../../shared/ports.js';
 import { zeroCounts, type Finding, type RunResult, type ScannerResult } from '../../../shared/core/result.js';
 import { bitbucketInsights } from '../../../bitbucket-pipes/src/bitbucket-api.js';
 import { insightReportId, insightResult, scannerAnnotations, scannerReport } from '../../../bitbucket-pipes/src/insights-report.js';

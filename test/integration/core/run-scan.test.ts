@@ -6,7 +6,7 @@ import { detectContext } from '../../../shared/ci/index.js';
 import { ConfigError } from '../../../shared/errors.js';
 import { createPlatformClient } from '../../../shared/api/index.js';
 import { durationHistory } from '../../../shared/core/history.js';
-import { silentLogger } from '../../../shared/core/ports.js';
+import { silentLogger } from '../../../shared/ports.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runCore, startRequests } from '../../helpers/core-run.js';
 

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { gitlabPublisher } from '../../../gitlab-templates/src/publish.js';
 import { runScanCommand } from '../../../shared/cli/run-scan-command.js';
-import { systemClock, type Clock } from '../../../shared/core/ports.js';
+import { systemClock, type Clock } from '../../../shared/ports.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { startFakeProxy, type FakeProxy } from '../../fakes/forward-proxy.js';
 import { startFakeGitLab, type FakeGitLab } from '../../fakes/gitlab-api.js';

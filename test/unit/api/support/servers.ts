@@ -8,7 +8,7 @@ import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { expect } from 'vitest';
 import { ApiError, type ApiErrorKind } from '../../../../shared/errors.js';
-import type { Clock, Logger } from '../../../../shared/core/ports.js';
+import type { Clock, Logger } from '../../../../shared/ports.js';
 import { PlatformClient, type PlatformClientOptions } from '../../../../shared/api/client.js';
 
 export const TOKEN = 'tok-SECRET-0123456789abcdef';
