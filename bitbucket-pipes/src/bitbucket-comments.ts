@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { CommentRef, CommentStore, ExistingComment } from '../../shared/platforms/comment.js';
 import { CodeHostError } from '../../shared/platforms/errors.js';
-import type { ProxySettings } from '../../shared/platforms/proxy.js';
+import type { ProxySettings } from '../../shared/proxy.js';
 import { bitbucketHttp, type BitbucketAuth } from './bitbucket-http.js';
 
 export interface BitbucketCommentStoreOptions {

@@ -11,7 +11,7 @@ import { Agent, ProxyAgent, fetch, type Dispatcher } from 'undici';
 import { BITBUCKET_API_URL, PIPELINES_API_URL, PIPELINES_PROXY_URL } from './endpoints.js';
 import type { z } from 'zod';
 import { codeHostError } from '../../shared/platforms/errors.js';
-import { proxyFor, type ProxySettings } from '../../shared/platforms/proxy.js';
+import { proxyFor, type ProxySettings } from '../../shared/proxy.js';
 import { USER_AGENT } from '../../shared/version.js';
 
 export type BitbucketAuth = { kind: 'bearer'; token: string } | { kind: 'basic'; email: string; apiToken: string };

@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Env } from '../../shared/ci/index.js';
 import { getOption } from '../../shared/core/options.js';
 import { ConfigError } from '../../shared/errors.js';
-import { proxySettingsFromEnv, type ProxySettings } from '../../shared/platforms/proxy.js';
+import { proxySettingsFromEnv, type ProxySettings } from '../../shared/proxy.js';
 import type { RepoRef } from './bitbucket-api.js';
 import { PIPELINES_PROXY_URL } from './endpoints.js';
 

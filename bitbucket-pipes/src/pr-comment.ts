@@ -12,7 +12,7 @@ import type { Logger } from '../../shared/ports.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { commentKey, hasMarker, truncateBody, upsertComment, DEFAULT_TRUNCATED_NOTE, type CommentStore, type UpsertResult } from '../../shared/platforms/comment.js';
 import { CodeHostError } from '../../shared/platforms/errors.js';
-import type { ProxySettings } from '../../shared/platforms/proxy.js';
+import type { ProxySettings } from '../../shared/proxy.js';
 import { renderMarkdown } from '../../shared/render/index.js';
 import { bitbucketCommentStore, BITBUCKET_COMMENT_MAX_CHARS, type BitbucketAuth, type RepoRef } from './bitbucket-api.js';
 import { AUTHOR_UUID_ENV } from './pipe-settings.js';

@@ -12,7 +12,7 @@ import type { Logger } from '../../shared/ports.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { describeError } from '../../shared/errors.js';
 import { commentKey, upsertComment, type CommentStore, type UpsertResult } from '../../shared/platforms/comment.js';
-import { proxySettingsFromEnv } from '../../shared/platforms/proxy.js';
+import { proxySettingsFromEnv } from '../../shared/proxy.js';
 import { renderMarkdown } from '../../shared/render/markdown.js';
 import { GITLAB_NOTE_MAX_CHARS, gitlabNoteStore, type GitLabNoteStoreOptions } from './notes.js';
 

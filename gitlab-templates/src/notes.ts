@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { ConfigError } from '../../shared/errors.js';
 import type { CommentRef, CommentStore, ExistingComment } from '../../shared/platforms/comment.js';
 import { codeHostError } from '../../shared/platforms/errors.js';
-import { proxyFor, type ProxySettings } from '../../shared/platforms/proxy.js';
+import { proxyFor, type ProxySettings } from '../../shared/proxy.js';
 
 export interface GitLabNoteStoreOptions {
   /** Project/group access token or PAT (PRIVATE-TOKEN). Exactly one of `token` and `oauthToken`. */

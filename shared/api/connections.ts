@@ -1,8 +1,8 @@
 /**
  * How sockets reach the platform: TLS trust (system roots plus an optional CA bundle, or `insecure`) and
  * proxies given explicitly (the adapter passes HTTPS_PROXY/HTTP_PROXY/NO_PROXY values; nothing here reads
- * the environment). http-client builds its own agent from process.env; `prepare` replaces it per request so
- * that only these explicit settings count.
+ * the environment). One keep-alive agent per platform origin and route serves the whole run, so a run's
+ * requests share one connection (and one TLS handshake) instead of opening one each.
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -11,12 +11,18 @@ import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../ports.js';
+import { proxyFor, type ProxySettings } from '../proxy.js';
 
-export interface ProxySettings {
-  httpsProxy?: string;
-  httpProxy?: string;
-  noProxy?: string;
-}
+export type { ProxySettings } from '../proxy.js';
+
+/**
+ * How long an idle connection is kept for the next request. Long enough for the waiter's polls (at most 10 s
+ * apart) to reuse it; shorter than common load-balancer idle timeouts (60 s and more). A server that announces
+ * a shorter `Keep-Alive: timeout=` is believed (Node's agent closes the socket a second before it).
+ */
+export const IDLE_SOCKET_MS = 15_000;
+/** Parallel connections per origin at most (bounded parallel paging uses a few; everything else one). */
+export const MAX_SOCKETS_PER_ORIGIN = 4;
 
 export interface ConnectionOptions {
   /** PEM bundle trusted in addition to the system roots; read once, here. */
@@ -62,28 +68,6 @@ function parseProxy(value: string | undefined, setting: string): URL | undefined
   }
 }
 
-function isLoopback(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h.endsWith('.localhost') || h.startsWith('127.') || h === '::1' || h === '0:0:0:0:0:0:0:1';
-}
-
-/** NO_PROXY semantics as curl and http-client read them: `*`, exact hosts, domain suffixes, optional `:port`. */
-export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
-  if (isLoopback(url.hostname)) return true;
-  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-  for (const raw of (noProxy ?? '').split(/[,\s]+/)) {
-    const entry = raw.trim().toLowerCase();
-    if (entry === '') continue;
-    if (entry === '*') return true;
-    const portMatch = /^(.*):(\d+)$/.exec(entry);
-    const entryHost = (portMatch?.[1] ?? entry).replace(/^\*?\./, '').replace(/^\[|\]$/g, '');
-    if (portMatch && portMatch[2] !== port) continue;
-    if (host === entryHost || host.endsWith(`.${entryHost}`)) return true;
-  }
-  return false;
-}
-
 function proxyAuthorization(proxy: URL): string | undefined {
   if (proxy.username === '' && proxy.password === '') return undefined;
   const user = decodeURIComponent(proxy.username);
@@ -127,6 +111,8 @@ function openTunnel(proxy: URL, host: string, port: number, timeoutMs: number, t
   });
 }
 
+const KEEP_ALIVE = { keepAlive: true, timeout: IDLE_SOCKET_MS, maxSockets: MAX_SOCKETS_PER_ORIGIN, maxFreeSockets: MAX_SOCKETS_PER_ORIGIN } as const;
+
 type ConnectCallback = (err: Error | null, stream: Duplex) => void;
 
 /** An HTTPS agent whose sockets are TLS over a CONNECT tunnel. */
@@ -136,7 +122,7 @@ class HttpsTunnelAgent extends https.Agent {
     private readonly timeoutMs: number,
     private readonly tlsOptions: tls.ConnectionOptions,
   ) {
-    super({ keepAlive: false, ...tlsOptions });
+    super({ ...KEEP_ALIVE, ...tlsOptions });
   }
 
   override createConnection(options: https.RequestOptions, callback?: ConnectCallback): Duplex | null | undefined {
@@ -160,7 +146,7 @@ class HttpTunnelAgent extends http.Agent {
     private readonly timeoutMs: number,
     private readonly tlsOptions: tls.ConnectionOptions,
   ) {
-    super({ keepAlive: false });
+    super(KEEP_ALIVE);
   }
 
   override createConnection(options: http.ClientRequestArgs, callback?: ConnectCallback): Duplex | null | undefined {
@@ -175,9 +161,7 @@ class HttpTunnelAgent extends http.Agent {
 
 export class Connections {
   private readonly tlsOptions: tls.ConnectionOptions;
-  private readonly httpsProxy: URL | undefined;
-  private readonly httpProxy: URL | undefined;
-  private readonly noProxy: string | undefined;
+  private readonly proxy: ProxySettings | undefined;
   private readonly agents = new Map<string, http.Agent>();
 
   constructor(private readonly options: ConnectionOptions) {
@@ -186,32 +170,32 @@ export class Connections {
     if (options.insecure === true) {
       options.logger.warn('TLS certificate verification is OFF (insecure). Prefer ca-cert with your CA bundle; anyone on the path can read the token.');
     }
-    this.httpsProxy = parseProxy(options.proxy?.httpsProxy, 'HTTPS_PROXY');
-    this.httpProxy = parseProxy(options.proxy?.httpProxy, 'HTTP_PROXY');
-    this.noProxy = options.proxy?.noProxy;
+    // Checked here, once, so that a bad value is a configuration error before any request.
+    parseProxy(options.proxy?.httpsProxy, 'HTTPS_PROXY');
+    parseProxy(options.proxy?.httpProxy, 'HTTP_PROXY');
+    this.proxy = options.proxy;
   }
 
-  /** The proxy a request to `url` goes through, if any. */
+  /** The proxy a request to `url` goes through, if any (NO_PROXY and loopback bypass it). */
   proxyFor(url: URL): URL | undefined {
-    const proxy = url.protocol === 'https:' ? this.httpsProxy : this.httpProxy;
-    if (proxy === undefined || bypassesProxy(url, this.noProxy)) return undefined;
-    return proxy;
+    const value = proxyFor(url, this.proxy);
+    return value === undefined ? undefined : parseProxy(value, url.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY');
   }
 
-  /** Rewrite the request options http-client prepared for `url`: our agent, and proxy routing. */
+  /** Request options for `url`: the origin's keep-alive agent, and proxy routing. */
   prepare(options: http.RequestOptions, url: URL): void {
     const proxy = this.proxyFor(url);
     const secure = url.protocol === 'https:';
     if (proxy === undefined) {
-      options.agent = this.agent(secure ? 'https' : 'http', () => (secure ? new https.Agent({ keepAlive: false, ...this.tlsOptions }) : new http.Agent({ keepAlive: false })));
+      options.agent = this.agent(`direct ${url.origin}`, () => (secure ? new https.Agent({ ...KEEP_ALIVE, ...this.tlsOptions }) : new http.Agent(KEEP_ALIVE)));
       return;
     }
     if (secure) {
-      options.agent = this.agent('https-tunnel', () => new HttpsTunnelAgent(proxy, this.options.timeoutMs, this.tlsOptions));
+      options.agent = this.agent(`tunnel ${url.origin}`, () => new HttpsTunnelAgent(proxy, this.options.timeoutMs, this.tlsOptions));
       return;
     }
     if (proxy.protocol === 'https:') {
-      options.agent = this.agent('http-tunnel', () => new HttpTunnelAgent(proxy, this.options.timeoutMs, this.tlsOptions));
+      options.agent = this.agent(`tunnel ${url.origin}`, () => new HttpTunnelAgent(proxy, this.options.timeoutMs, this.tlsOptions));
       return;
     }
     // Plain HTTP through an HTTP proxy: absolute-form request line, as every forward proxy expects.
@@ -221,7 +205,7 @@ export class Connections {
     options.host = proxy.hostname;
     options.hostname = proxy.hostname;
     options.port = proxy.port === '' ? 80 : Number(proxy.port);
-    options.agent = this.agent('http', () => new http.Agent({ keepAlive: false }));
+    options.agent = this.agent(`forward ${proxy.origin}`, () => new http.Agent(KEEP_ALIVE));
   }
 
   private agent(key: string, make: () => http.Agent): http.Agent {
@@ -233,7 +217,7 @@ export class Connections {
     return agent;
   }
 
-  /** Close idle sockets (none are kept alive, so this only releases agent state). */
+  /** Close the kept-alive sockets at the end of the run. */
   destroy(): void {
     for (const agent of this.agents.values()) agent.destroy();
     this.agents.clear();

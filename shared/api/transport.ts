@@ -1,13 +1,13 @@
 /**
- * HTTP transport on @actions/http-client (its own retries and redirects off): one attempt with a hard
- * deadline, and the retry loop that applies the `RetryPolicy`. Everything the platform says or fails to say
- * becomes an `ApiError` here; the token header travels only inside requests.
+ * HTTP transport on Node's own http/https modules (no redirects, no retries of their own): one attempt with a
+ * hard deadline, and the retry loop that applies the `RetryPolicy`. Everything the platform says or fails to
+ * say becomes an `ApiError` here; the token header travels only inside requests. Requests go through the
+ * run's keep-alive agents (`Connections`), so the run holds one connection per platform origin. Node's
+ * modules rather than a client library: nothing else needs loading before the first request.
  */
-import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, RequestOptions } from 'node:http';
+import http, { type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type RequestOptions } from 'node:http';
+import https from 'node:https';
 import type { Readable } from 'node:stream';
-// http-client is a plain HTTP library, not a CI toolkit, so the core may use it (eslint allows it).
-import { HttpClient, type HttpClientResponse } from '@actions/http-client';
-import type { RequestHandler } from '@actions/http-client/lib/interfaces';
 import { abortedError, ApiError, AppError, CancelledError, DeadlineError, describeError, redact } from '../errors.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { USER_AGENT } from '../version.js';
@@ -72,6 +72,29 @@ async function readText(message: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Send one request and resolve with the response head. `timeoutMs` bounds socket inactivity (the caller's
+ * deadline bounds the whole exchange).
+ */
+function send(
+  module: typeof http | typeof https,
+  options: RequestOptions,
+  body: string | Readable | undefined,
+  timeoutMs: number,
+  endpoint: string,
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const request = module.request(options, resolve);
+    request.once('error', reject);
+    request.setTimeout(timeoutMs, () => {
+      request.destroy(Object.assign(new Error(`Request timeout: ${endpoint}`), { code: 'ESOCKETTIMEDOUT' }));
+    });
+    if (body === undefined) request.end();
+    else if (typeof body === 'string') request.end(body);
+    else body.pipe(request);
+  });
+}
+
 export class Transport {
   private readonly connections: Connections;
 
@@ -111,23 +134,13 @@ export class Transport {
       controller.abort();
     };
     signal?.addEventListener('abort', onCancel, { once: true });
-    const handler: RequestHandler = {
-      prepareRequest: (options: RequestOptions) => {
-        this.connections.prepare(options, url);
-        options.signal = controller.signal;
-        options.headers = { ...options.headers, 'user-agent': USER_AGENT };
-      },
-      canHandleAuthentication: () => false,
-      handleAuthentication: () => Promise.reject(new Error('not supported')),
-    };
-    const client = new HttpClient(undefined, [handler], { allowRetries: false, allowRedirects: false, keepAlive: false, socketTimeout: timeoutMs });
-    const headers: OutgoingHttpHeaders = { accept: 'application/json', ...req.headers };
+    const headers: OutgoingHttpHeaders = { accept: 'application/json', ...req.headers, 'user-agent': USER_AGENT };
     const started = clock.now();
     let streamError: unknown;
     let source: Readable | undefined;
     let finished = false;
     try {
-      let response: HttpClientResponse;
+      let body: string | Readable | undefined;
       if (req.body?.kind === 'multipart') {
         const stream = req.body.body.stream();
         source = stream;
@@ -138,23 +151,32 @@ export class Transport {
         stream.once('end', armDeadline);
         headers['content-type'] = req.body.body.contentType;
         headers['content-length'] = String(req.body.body.length);
-        response = await client.sendStream(req.method, url.href, stream, headers);
+        body = stream;
       } else {
         armDeadline();
-        let data: string | null = null;
         if (req.body?.kind === 'json') {
-          data = JSON.stringify(req.body.value);
+          body = JSON.stringify(req.body.value);
           headers['content-type'] = 'application/json';
+          headers['content-length'] = String(Buffer.byteLength(body));
         }
-        response = await client.request(req.method, url.href, data, headers);
       }
-      const text = await readText(response.message);
+      const options: RequestOptions = {
+        method: req.method,
+        host: url.hostname.replace(/^\[|\]$/g, ''),
+        port: url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port),
+        path: `${url.pathname}${url.search}`,
+        headers,
+        signal: controller.signal,
+      };
+      this.connections.prepare(options, url);
+      const message = await send(url.protocol === 'https:' ? https : http, options, body, timeoutMs, req.endpoint);
+      const text = await readText(message);
       finished = true;
-      const status = response.message.statusCode ?? 0;
-      const contentType = String(response.message.headers['content-type'] ?? '');
+      const status = message.statusCode ?? 0;
+      const contentType = String(message.headers['content-type'] ?? '');
       logger.debug(`${req.endpoint} -> HTTP ${status} (${clock.now() - started} ms)`);
-      if (status >= 200 && status < 300) return { status, contentType, headers: response.message.headers, text };
-      const retryAfterMs = parseRetryAfterMs(response.message.headers['retry-after'], clock.now());
+      if (status >= 200 && status < 300) return { status, contentType, headers: message.headers, text };
+      const retryAfterMs = parseRetryAfterMs(message.headers['retry-after'], clock.now());
       throw httpStatusFailure(req.endpoint, status, contentType, text, retryAfterMs, this.options.retry.retryStatuses);
     } catch (err) {
       if (err instanceof AppError) throw this.scrub(err);

@@ -6,7 +6,7 @@
 import { createPlatformClient, type PlatformClient } from '../api/index.js';
 import type { Env, RunContext } from '../ci/context.js';
 import { ConfigError, DeadlineError } from '../errors.js';
-import { proxySettingsFromEnv } from '../platforms/proxy.js';
+import { proxySettingsFromEnv } from '../proxy.js';
 import type { ConnectionConfig, ScanConfig } from './config.js';
 import { errorResult } from './error-result.js';
 import { formatDuration } from './duration.js';

@@ -17,6 +17,8 @@ export interface RequestLogEntry {
   headers: Record<string, string>;
   /** Whether the token header of the path's family matched. */
   authorized: boolean;
+  /** Which TCP connection carried the request (numbered from 0 in accept order): distinct values = connections used. */
+  connection: number;
   /** Parsed JSON body, or the raw text of a non-JSON body; absent for bodiless and multipart requests. */
   body?: unknown;
   /** Answer status; null while pending, for hung and reset requests. */

@@ -35,6 +35,9 @@ const HTML_PAGE = (status: number): string =>
 export class EmulatorServer {
   readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  /** Connection numbers, in accept order: the request log says which connection carried each request. */
+  private readonly socketIds = new WeakMap<Socket, number>();
+  private nextSocketId = 0;
   private readonly sleepers = new Set<() => void>();
   private closed = false;
 
@@ -48,6 +51,7 @@ export class EmulatorServer {
     });
     this.server.on('connection', (socket: Socket) => {
       this.sockets.add(socket);
+      this.socketIds.set(socket, this.nextSocketId++);
       socket.on('close', () => this.sockets.delete(socket));
     });
   }
@@ -114,6 +118,7 @@ export class EmulatorServer {
       query: Object.fromEntries([...query.entries()].map(([k, v]) => [k, maskToken(v, token)])),
       headers: selectHeaders(req.headers, token),
       authorized,
+      connection: this.socketIds.get(req.socket) ?? -1,
       ...(body.invalid ? { body: maskToken(body.raw, token) } : body.value !== undefined ? { body: maskDeep(body.value, token) } : {}),
       status: null,
     });

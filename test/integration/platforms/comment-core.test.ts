@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commentKey, hasMarker, markerLine, truncateBody, upsertComment, type CommentStore, type ExistingComment } from '../../../shared/platforms/comment.js';
-import { noProxyMatches, proxyFor, proxySettingsFromEnv } from '../../../shared/platforms/proxy.js';
+import { noProxyMatches, proxyFor, proxySettingsFromEnv } from '../../../shared/proxy.js';
 
 describe('commentKey and markers', () => {
   it('is stable whatever the order or repetition of scanners', () => {

@@ -2,8 +2,8 @@ import https from 'node:https';
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bypassesProxy } from '../../../shared/api/connections.js';
 import { ConfigError } from '../../../shared/errors.js';
+import { proxyFor } from '../../../shared/proxy.js';
 import { makeSelfSignedCert, type TestCert } from './support/certs.js';
 import { startProxy, type TestProxy } from './support/proxy.js';
 import { expectApiError, json, listen, readAll, startRawServer, testClient, toSeen, trackSockets, type RawServer, type Seen } from './support/servers.js';
@@ -11,7 +11,7 @@ import { expectApiError, json, listen, readAll, startRawServer, testClient, toSe
 const projects = { projects: [{ id: 'p1', name: 'demo' }], total: 1 };
 
 let cert: TestCert;
-let tlsServer: { port: number; requests: Seen[]; close(): Promise<void> };
+let tlsServer: { port: number; requests: Seen[]; handshakes: () => number; close(): Promise<void> };
 beforeAll(async () => {
   cert = makeSelfSignedCert();
   const requests: Seen[] = [];
@@ -21,11 +21,14 @@ beforeAll(async () => {
       json(res, 200, projects);
     });
   });
+  let handshakes = 0;
+  server.on('secureConnection', () => (handshakes += 1));
   const destroy = trackSockets(server);
   const port = await listen(server);
   tlsServer = {
     port,
     requests,
+    handshakes: () => handshakes,
     close: () =>
       new Promise<void>((resolve) => {
         destroy();
@@ -58,6 +61,14 @@ describe('TLS trust', () => {
     const { client } = testClient(`https://127.0.0.1:${tlsServer.port}`, { caFile: cert.certFile });
     const page = await client.listProjects({ name: 'demo' });
     expect(page.items.map((p) => p.id)).toEqual(['p1']);
+  });
+
+  it('a run\'s requests share one connection: one TLS handshake with a custom CA', async () => {
+    const before = tlsServer.handshakes();
+    const { client } = testClient(`https://127.0.0.1:${tlsServer.port}`, { caFile: cert.certFile });
+    for (let i = 0; i < 3; i++) await client.listProjects({});
+    expect(tlsServer.handshakes() - before).toBe(1);
+    client.close();
   });
 
   it('works with insecure, and warns through the logger', async () => {
@@ -110,6 +121,25 @@ describe('proxies (explicit settings only)', () => {
     expect(tlsServer.requests.at(-1)!.headers['x-cookie']).toBeDefined();
   });
 
+  it('requests through HTTPS_PROXY share one CONNECT tunnel and one TLS handshake', async () => {
+    proxy = await startProxy({ 'platform.test': '127.0.0.1' });
+    const before = tlsServer.handshakes();
+    const { client } = testClient(`https://platform.test:${tlsServer.port}`, { proxy: { httpsProxy: proxy.url }, caFile: cert.certFile });
+    for (let i = 0; i < 3; i++) await client.listProjects({});
+    expect(proxy.records.filter((r) => r.method === 'CONNECT')).toHaveLength(1);
+    expect(tlsServer.handshakes() - before).toBe(1);
+    client.close();
+  });
+
+  it('plain HTTP through HTTP_PROXY keeps one connection to the proxy', async () => {
+    proxy = await startProxy({ 'platform.test': '127.0.0.1' });
+    const { client } = testClient(`http://platform.test:${plain.port}`, { proxy: { httpProxy: proxy.url } });
+    for (let i = 0; i < 3; i++) await client.listProjects({});
+    expect(proxy.records).toHaveLength(3);
+    expect(proxy.connections()).toBe(1);
+    client.close();
+  });
+
   it('proxy credentials are sent as Proxy-Authorization and never shown', async () => {
     const expected = `Basic ${Buffer.from('ci-user:p@ss-w0rd').toString('base64')}`;
     proxy = await startProxy({ 'platform.test': '127.0.0.1' }, { requireAuth: expected });
@@ -129,8 +159,9 @@ describe('proxies (explicit settings only)', () => {
     await expect(client.listProjects({})).resolves.toMatchObject({ total: 1 });
   });
 
-  it('NO_PROXY: exact hosts, domain suffixes, ports and *', () => {
+  it('NO_PROXY: exact hosts, domain suffixes, ports and * (the one parser every client uses)', () => {
     const u = (s: string) => new URL(s);
+    const bypassesProxy = (url: URL, noProxy: string): boolean => proxyFor(url, { httpsProxy: 'http://proxy:1', httpProxy: 'http://proxy:1', noProxy }) === undefined;
     expect(bypassesProxy(u('https://aspm.corp.example'), 'corp.example')).toBe(true);
     expect(bypassesProxy(u('https://aspm.corp.example'), '.corp.example')).toBe(true);
     expect(bypassesProxy(u('https://aspm.corp.example'), 'other.example, x')).toBe(false);

@@ -17,6 +17,8 @@ export interface TestProxy {
   url: string;
   port: number;
   records: ProxyRecord[];
+  /** TCP connections clients opened to the proxy. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -66,12 +68,15 @@ export async function startProxy(hosts: Record<string, string>, options: { requi
     client.on('close', () => upstream.destroy());
   });
 
+  let connections = 0;
+  server.on('connection', () => (connections += 1));
   const destroySockets = trackSockets(server);
   const port = await listen(server);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     records,
+    connections: () => connections,
     close: () =>
       new Promise<void>((done) => {
         destroySockets();
