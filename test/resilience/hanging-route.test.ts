@@ -11,7 +11,7 @@ import { Captured, cliInProcess, STACK_FRAME, virtualTime, type CliRun } from '.
 
 const TOKEN = 'resilience-hang-token-71e0aa';
 const SCALE = 100;
-const REQUEST_TIMEOUT_MS = 300;
+const REQUEST_TIMEOUT_MS = 1_000;
 /** Every attempt of one request may take the request timeout; the backoff between them is platform time. */
 const ONE_REQUEST_BOUND_MS = DEFAULT_RETRY_POLICY.maxAttempts * REQUEST_TIMEOUT_MS;
 const time = virtualTime(SCALE);
@@ -52,8 +52,9 @@ describe('a route that hangs', () => {
     expect(run.stderr).toContain(`no complete answer within ${REQUEST_TIMEOUT_MS / 1000} s (request timeout)`);
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(hung(/\/events\//)).toBe(DEFAULT_RETRY_POLICY.maxAttempts);
-    // Not a hang: every attempt ended at the request timeout (the rest of the run is a few round trips).
-    expect(run.wallMs).toBeLessThan(ONE_REQUEST_BOUND_MS + 2_000);
+    // Not a hang: every attempt ended at the request timeout (the rest of the run is a few round trips, which a
+    // loaded machine may stretch to seconds).
+    expect(run.wallMs).toBeLessThan(ONE_REQUEST_BOUND_MS + 10_000);
   });
 
   it('gives up on a start call that never answers without starting anything, and says so', async () => {
@@ -64,7 +65,7 @@ describe('a route that hangs', () => {
     expect(run.stderr).toContain('request timeout');
     expect(startRequests(emu)).toBe(0);
     expect(emu.state().startedEvents).toHaveLength(0);
-    expect(run.wallMs).toBeLessThan(ONE_REQUEST_BOUND_MS + 2_000);
+    expect(run.wallMs).toBeLessThan(ONE_REQUEST_BOUND_MS + 10_000);
   });
 
   it('ends with exit 3 when the project search hangs, before anything starts', async () => {
@@ -74,7 +75,7 @@ describe('a route that hangs', () => {
     expect(statusOf(run)).toBe('error');
     expect(run.stderr).toContain('request timeout');
     expect(emu.state().startedEvents).toHaveLength(0);
-    expect(run.wallMs).toBeLessThan(ONE_REQUEST_BOUND_MS + 2_000);
+    expect(run.wallMs).toBeLessThan(ONE_REQUEST_BOUND_MS + 10_000);
   });
 
   it('rides out a status request that hangs once and decides as usual', async () => {

@@ -8,6 +8,7 @@ import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { startRequests } from '../../helpers/core-run.js';
 import { schemaPath } from '../../helpers/paths.js';
 import { baseEnv, runBundle, type Spawned } from '../../helpers/spawn.js';
+import { endlessScenario } from '../../helpers/endless-scenario.js';
 
 const CLI = 'dist/cli/index.js';
 const TOKEN = 'cli-test-token-8d2f61';
@@ -95,13 +96,13 @@ describe('invicti-appsec scan (acceptance)', () => {
   });
 
   it('exits 3 with status timeout when the scan outlives --timeout, and 0 under --on-timeout warn', async () => {
-    const slow = await startEmulator({ token: TOKEN, timeScale: 1 });
+    const slow = await startEmulator({ token: TOKEN, scenario: endlessScenario });
     try {
       const out = path.join(dir, 'timeout.json');
-      const failed = await cli(['scan', '--project', 'demo-app', '--scanner', 'codethreat', '--branch', 'main', '--timeout', '1s', '--output-json', out], {}, slow);
+      const failed = await cli(['scan', '--project', 'demo-app', '--scanner', 'codethreat', '--branch', 'main', '--timeout', '2s', '--output-json', out], {}, slow);
       expect(failed.code).toBe(3);
       expect(await readJson(out)).toMatchObject({ status: 'timeout' });
-      const warned = await cli(['scan', '--project', 'demo-app', '--scanner', 'codethreat', '--branch', 'main', '--timeout', '1s', '--on-timeout', 'warn', '--output-json', out], {}, slow);
+      const warned = await cli(['scan', '--project', 'demo-app', '--scanner', 'codethreat', '--branch', 'main', '--timeout', '2s', '--on-timeout', 'warn', '--output-json', out], {}, slow);
       expect(warned.code).toBe(0);
       expect(await readJson(out)).toMatchObject({ status: 'timeout' });
     } finally {
@@ -138,7 +139,7 @@ describe('invicti-appsec scan (files, signals, settings)', () => {
   });
 
   it('stops on SIGTERM while waiting and says where the scan can be followed', async () => {
-    const slow = await startEmulator({ token: TOKEN, timeScale: 1 });
+    const slow = await startEmulator({ token: TOKEN, scenario: endlessScenario });
     try {
       const run = await runBundle(CLI, ['scan', '--project', 'demo-app', '--scanner', 'codethreat', '--branch', 'main'], {
         env: baseEnv({ INVICTI_ASPM_HOST: slow.url, INVICTI_ASPM_TOKEN: TOKEN }),

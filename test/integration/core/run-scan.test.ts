@@ -9,6 +9,7 @@ import { durationHistory } from '../../../shared/core/history.js';
 import { silentLogger } from '../../../shared/ports.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { runCore, startRequests } from '../../helpers/core-run.js';
+import { endlessScenario } from '../../helpers/endless-scenario.js';
 
 const TOKEN = 'core-test-token-5b1c9e';
 let emu: Emulator;
@@ -198,12 +199,12 @@ describe('failures', () => {
   });
 
   it('says timeout when the scan outlives the timeout, and the policy decides the exit code', async () => {
-    const slow = await startEmulator({ token: TOKEN, timeScale: 1 });
+    const slow = await startEmulator({ token: TOKEN, scenario: endlessScenario });
     try {
-      const failed = await runCore(slow, scan({ timeout: '1s' }));
+      const failed = await runCore(slow, scan({ timeout: '2s' }));
       expect(failed.result).toMatchObject({ status: 'timeout', exitCode: 3 });
       expect(failed.result.scanners[0]?.error).toContain('goes on on the platform');
-      const warned = await runCore(slow, scan({ timeout: '1s', 'on-timeout': 'warn' }));
+      const warned = await runCore(slow, scan({ timeout: '2s', 'on-timeout': 'warn' }));
       expect(warned.result).toMatchObject({ status: 'timeout', exitCode: 0 });
       expect(warned.result.scanners[0]?.reasons).toMatchObject([{ rule: 'timeout', outcome: 'warn' }]);
     } finally {
@@ -229,7 +230,7 @@ describe('failures', () => {
   });
 
   it('stops waiting on cancellation and says where to follow the scan', async () => {
-    const slow = await startEmulator({ token: TOKEN, timeScale: 1 });
+    const slow = await startEmulator({ token: TOKEN, scenario: endlessScenario });
     try {
       const controller = new AbortController();
       setTimeout(() => controller.abort(new Error('SIGTERM')), 500);
