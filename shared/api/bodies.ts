@@ -163,7 +163,7 @@ export function createScanparamsBody(input: CreateScanparamsInput): Record<strin
     branch: input.branch,
     scan_type: 'kdt',
     meta_data: input.metaData ?? '',
-    scan_tag: '',
+    scan_tag: input.scanTag ?? '',
     fork_scan: false,
     pr: prBody(input.pr),
     manual: false,

@@ -1,4 +1,5 @@
 /** Options of `PlatformClient`, validated and turned into the transport's settings. */
+import { randomUUID } from 'node:crypto';
 import { ConfigError } from '../errors.js';
 import { silentLogger, systemClock, type Clock, type Logger, type Random } from '../ports.js';
 import type { ProxySettings } from './connections.js';
@@ -29,9 +30,15 @@ export interface PlatformClientOptions {
   signal?: AbortSignal;
   /** A queue entry counts as "ours" if it started at most this long before the start request. Default 30 s. */
   startLookupSkewMs?: number;
+  /** Sent as `X-Invicti-OrganizationId` on every request (accounts with several organizations need it). */
+  organizationId?: string;
+  /** Sent as `X-Correlation-ID` on every request; default: a new UUID for this client (one per run). */
+  correlationId?: string;
 }
 
 export interface ClientSettings {
+  correlationId: string;
+  organizationId: string | undefined;
   urls: HostUrls;
   token: string;
   forcedMode: ApiMode | undefined;
@@ -45,9 +52,16 @@ export function clientSettings(options: PlatformClientOptions): ClientSettings {
   const token = options.token.trim();
   if (token === '') throw new ConfigError('token', 'The platform token is empty; set INVICTI_ASPM_TOKEN or the token setting.');
   if (!/^[\x21-\x7e]+$/.test(token)) throw new ConfigError('token', 'The platform token contains spaces or non-ASCII characters; copy it again.');
+  const organizationId = options.organizationId?.trim() || undefined;
+  // A header value with a line break or a space is a paste error, and Node would throw on some of them.
+  if (organizationId !== undefined && !/^[\x21-\x7e]+$/.test(organizationId))
+    throw new ConfigError('organization-id', 'The organization ID contains spaces, line breaks or non-ASCII characters; copy it again from the Invicti Platform.');
+  const correlationId = options.correlationId ?? randomUUID();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new ConfigError('timeout', `The request timeout must be a positive number of milliseconds; got ${timeoutMs}.`);
   return {
+    correlationId,
+    organizationId,
     urls,
     token,
     forcedMode: options.apiMode === 'core' || options.apiMode === 'legacy' ? options.apiMode : undefined,
@@ -63,6 +77,8 @@ export function clientSettings(options: PlatformClientOptions): ClientSettings {
       clock: options.clock ?? systemClock,
       random: options.random ?? Math.random,
       secrets: [token, ...proxySecrets(options.proxy)],
+      headers: { 'x-correlation-id': correlationId, ...(organizationId === undefined ? {} : { 'x-invicti-organizationid': organizationId }) },
+      correlationId,
     },
   };
 }

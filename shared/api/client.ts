@@ -43,6 +43,9 @@ export class PlatformClient implements t.PlatformApi {
   private readonly clock: Clock;
   private readonly skewMs: number;
   private readonly guard: StartGuard;
+  private readonly organizationId: string | undefined;
+  /** The `X-Correlation-ID` of every request this client sends: one per run, for support to trace it. */
+  readonly correlationId: string;
   private detected: Promise<t.ApiMode> | undefined;
   /** Why auto-detection chose legacy; appended to 401/404 errors, where it is often the real cause. */
   private probeNote = '';
@@ -55,6 +58,9 @@ export class PlatformClient implements t.PlatformApi {
     this.logger = settings.transport.logger;
     this.clock = settings.transport.clock;
     this.skewMs = settings.skewMs;
+    this.correlationId = settings.correlationId;
+    this.organizationId = settings.organizationId;
+    this.logger.debug(`correlation ID ${this.correlationId} (sent as X-Correlation-ID on every request)`);
     this.guard = new StartGuard((list) => this.queuePage(list), this.logger);
     this.transport = new Transport(settings.transport);
   }
@@ -99,6 +105,12 @@ export class PlatformClient implements t.PlatformApi {
     } catch (err) {
       if (err instanceof ApiError && this.probeNote !== '' && (err.kind === 'unauthorized' || err.kind === 'not-found')) {
         err.message += ` ${this.probeNote}`;
+      }
+      if (err instanceof ApiError && this.organizationId === undefined && (err.status === 403 || err.status === 422)) {
+        // Before the correlation ID, which stays last.
+        const trace = ` (correlation ID ${this.correlationId})`;
+        const text = err.message.endsWith(trace) ? err.message.slice(0, -trace.length) : err.message;
+        err.message = `${text}. If the token's account has access to several organizations, set the organization-id setting.${trace}`;
       }
       throw err;
     }

@@ -33,6 +33,10 @@ export interface TransportOptions {
   secrets: readonly string[];
   /** Cancels sleeps and requests in flight (CancelledError). */
   signal?: AbortSignal;
+  /** Headers sent on every request (`X-Correlation-ID`, `X-Invicti-OrganizationId`). */
+  headers?: Readonly<Record<string, string>>;
+  /** The run's `X-Correlation-ID`, named in every platform error so support can find the run in their logs. */
+  correlationId?: string;
 }
 
 export type RequestBody = { kind: 'json'; value: unknown } | { kind: 'multipart'; body: MultipartBody };
@@ -134,7 +138,7 @@ export class Transport {
       controller.abort();
     };
     signal?.addEventListener('abort', onCancel, { once: true });
-    const headers: OutgoingHttpHeaders = { accept: 'application/json', ...req.headers, 'user-agent': USER_AGENT };
+    const headers: OutgoingHttpHeaders = { accept: 'application/json', ...this.options.headers, ...req.headers, 'user-agent': USER_AGENT };
     const started = clock.now();
     let streamError: unknown;
     let source: Readable | undefined;
@@ -200,6 +204,16 @@ export class Transport {
    * a result ends the call, `undefined` allows a retry, a throw means "unknown" and ends it with advice.
    */
   async execute<T>(req: ApiRequest, safety: Safety, parse: (res: ApiResponse) => T, lookup?: () => Promise<T | undefined>): Promise<T> {
+    try {
+      return await this.attempts(req, safety, parse, lookup);
+    } catch (err) {
+      const id = this.options.correlationId;
+      if (id !== undefined && err instanceof ApiError && !err.message.includes(id)) err.message += ` (correlation ID ${id})`;
+      throw err;
+    }
+  }
+
+  private async attempts<T>(req: ApiRequest, safety: Safety, parse: (res: ApiResponse) => T, lookup?: () => Promise<T | undefined>): Promise<T> {
     const { retry, clock, random, logger, signal } = this.options;
     for (let attempt = 1; ; attempt++) {
       let failure: HttpFailure;

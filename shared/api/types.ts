@@ -216,6 +216,7 @@ export interface CreateScanparamsInput {
   toolId: string;
   branch: string;
   metaData?: string;
+  scanTag?: string;
   environment?: string;
   agentId?: string;
   pr?: PrOptions;

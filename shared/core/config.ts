@@ -58,6 +58,8 @@ export interface ScanConfig {
   insecure: boolean;
   requestTimeoutMs: number;
   verbose: boolean;
+  /** Sent as `X-Invicti-OrganizationId` on every request. */
+  organizationId?: string;
   /** Unset only in mode wait. */
   project?: string;
   scanners: string[];
@@ -68,6 +70,7 @@ export interface ScanConfig {
   file?: string;
   image?: string;
   metaData?: string;
+  scanTag?: string;
   environment?: ScanEnvironment;
   mode: ScanMode;
   eventIds: string[];
@@ -137,6 +140,7 @@ function readConnection(r: FieldReader): ConnectionConfig {
     insecure: r.boolean('insecure'),
     requestTimeoutMs: r.duration('request-timeout') ?? 30_000,
     verbose: r.boolean('verbose'),
+    organizationId: r.string('organization-id'),
   };
 }
 
@@ -164,6 +168,7 @@ function readAll(r: FieldReader, context: RunContext): ScanConfig {
     file: r.path('file'),
     image: r.string('image'),
     metaData: r.string('meta-data'),
+    scanTag: r.string('scan-tag'),
     environment: r.enumValue<ScanEnvironment>('environment'),
     mode: r.enumValue<ScanMode>('mode') ?? 'scan',
     eventIds: r.list('event-id'),
@@ -205,6 +210,9 @@ function requireConnection(r: FieldReader): void {
   if (!r.given('token')) r.add('token', 'is required: store an Invicti ASPM API token as a secret (a masked variable) and pass it.');
   // The client refuses such a token as well, but only here can the message name the setting as the user writes it.
   else if (!/^[\x21-\x7e]+$/.test(r.string('token') ?? '')) r.add('token', 'contains spaces, line breaks or non-ASCII characters: copy the API token again.');
+  const organization = r.string('organization-id');
+  if (organization !== undefined && !/^[\x21-\x7e]+$/.test(organization))
+    r.add('organization-id', 'contains spaces, line breaks or non-ASCII characters: copy the organization ID again from the Invicti Platform.');
 }
 
 function crossCheck(c: ScanConfig, r: FieldReader): void {
@@ -272,15 +280,15 @@ export function configSecrets(config: ScanConfig): string[] {
 }
 
 /** The connection settings alone: what `ping`, `projects` and `scanners` need. */
-export type ConnectionConfig = Pick<ScanConfig, 'host' | 'token' | 'apiMode' | 'caCert' | 'insecure' | 'requestTimeoutMs' | 'verbose'>;
+export type ConnectionConfig = Pick<ScanConfig, 'host' | 'token' | 'apiMode' | 'caCert' | 'insecure' | 'requestTimeoutMs' | 'verbose' | 'organizationId'>;
 
 /**
- * Parse only the connection group (host, token, api-mode, ca-cert, insecure, request-timeout, verbose);
+ * Parse only the connection group (host, token, api-mode, ca-cert, insecure, request-timeout, verbose, organization-id);
  * other settings given alongside are ignored, since list commands take filters the scan flow would reject.
  */
 export function parseConnectionConfig(raw: RawSettings, options: ParseOptions = {}): ConnectionConfig {
   const describe = options.describe ?? ((name: string) => `"${name}"`);
-  const names = ['host', 'token', 'api-mode', 'ca-cert', 'insecure', 'request-timeout', 'verbose'];
+  const names = ['host', 'token', 'api-mode', 'ca-cert', 'insecure', 'request-timeout', 'verbose', 'organization-id'];
   const r = new FieldReader(Object.fromEntries(Object.entries(raw).filter(([name]) => names.includes(name))), describe);
   const config = readConnection(r);
   requireConnection(r);

@@ -54,6 +54,7 @@ export function platformClientFor(
     apiMode: config.apiMode,
     timeoutMs: config.requestTimeoutMs,
     insecure: config.insecure,
+    ...(config.organizationId ? { organizationId: config.organizationId } : {}),
     ...(config.caCert ? { caFile: config.caCert } : {}),
     proxy: proxySettingsFromEnv(deps.env),
     logger: deps.logger,

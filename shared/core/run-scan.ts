@@ -79,6 +79,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
         ...(isPullRequest ? { targetBranch: config.targetBranch } : {}),
         ...(config.prNumber ? { prNumber: config.prNumber } : {}),
         ...(config.metaData !== undefined ? { metaData: config.metaData } : {}),
+        ...(config.scanTag !== undefined ? { scanTag: config.scanTag } : {}),
         ...(config.environment ? { environment: config.environment } : {}),
         ...(config.file ? { file: config.file } : {}),
         ...(config.image ? { image: config.image } : {}),

@@ -15,6 +15,8 @@ export interface TriggerRequest {
   targetBranch?: string;
   prNumber?: string;
   metaData?: string;
+  /** Sent where the API takes a tag (create, image, import, new configuration); a rescan keeps the saved one. */
+  scanTag?: string;
   environment?: string;
   /** Import this result file instead of scanning. */
   file?: string;
@@ -50,6 +52,7 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
   const metaData = request.metaData ?? '';
   const common = {
     ...(request.metaData !== undefined ? { metaData: request.metaData } : {}),
+    ...(request.scanTag !== undefined ? { scanTag: request.scanTag } : {}),
     ...(request.environment !== undefined ? { environment: request.environment } : {}),
   };
 

@@ -1,7 +1,7 @@
 /** Public entry of the local Invicti ASPM platform emulator (see README.md in this folder). */
 export { startEmulator } from './emulator.js';
 export type { Emulator, EmulatorOptions } from './emulator.js';
-export { defaultScenario } from './scenario/default.js';
+export { creatableScenario, defaultScenario } from './scenario/default.js';
 export { parseScenario, loadScenarioFile, ScenarioError } from './scenario/parse.js';
 export type { Scenario, ResolvedScenario, ReleaseRule, ScenarioFinding } from './scenario/schema.js';
 export type { FaultRule, Fault, ActiveFault } from './control/faults.js';

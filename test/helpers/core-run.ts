@@ -40,6 +40,7 @@ export async function runCore(
     timeoutMs: config.requestTimeoutMs,
     logger,
     retry: { baseDelayMs: 20, maxDelayMs: 200 },
+    ...(config.organizationId ? { organizationId: config.organizationId } : {}),
   });
   const result = await runScan(config, context, {
     api,

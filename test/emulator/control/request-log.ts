@@ -26,7 +26,7 @@ export interface RequestLogEntry {
   fault?: string;
 }
 
-const KEPT_HEADERS = ['user-agent', 'accept', 'content-type', 'content-length', 'x-auth', 'x-cookie', 'authorization', 'idempotency-key', 'x-request-id'];
+const KEPT_HEADERS = ['user-agent', 'accept', 'content-type', 'content-length', 'x-auth', 'x-cookie', 'authorization', 'idempotency-key', 'x-request-id', 'x-correlation-id', 'x-invicti-organizationid'];
 const SECRET_HEADERS = new Set(['x-auth', 'x-cookie', 'authorization']);
 
 export function selectHeaders(headers: Record<string, string | string[] | undefined>, token: string): Record<string, string> {

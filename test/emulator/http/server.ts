@@ -32,6 +32,21 @@ export interface ServerDeps {
 const HTML_PAGE = (status: number): string =>
   `<!DOCTYPE html>\n<html><head><title>${status} Error</title></head><body><center><h1>${status} Error</h1></center><hr><center>nginx</center></body></html>\n`;
 
+/**
+ * The seed's rule for accounts with several organizations: the header is required (422, the seed's "understood
+ * but failed validation", in the platform's `{"error"}` shape) and must name one of the token's organizations
+ * (403 `{"message":"forbidden operation"}`, the platform's 403 body).
+ */
+function organizationRefusal(
+  rule: { required: boolean; ids: readonly string[] },
+  header: string | string[] | undefined,
+): { status: number; body: unknown } | undefined {
+  const id = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
+  if (id === '') return rule.required ? { status: 422, body: { error: 'X-Invicti-OrganizationId header is required: the account has access to several organizations' } } : undefined;
+  if (rule.ids.length > 0 && !rule.ids.includes(id)) return { status: 403, body: { message: 'forbidden operation' } };
+  return undefined;
+}
+
 export class EmulatorServer {
   readonly server: Server;
   private readonly sockets = new Set<Socket>();
@@ -142,6 +157,10 @@ export class EmulatorServer {
     if (family === 'core' && env.mode === 'legacy') return (drain(), sendText(res, 404, '404 page not found'));
     if (family === 'other' || (family === 'legacy' && env.mode === 'core')) return (drain(), sendJson(res, 404, { error: 'not found' }));
     if (!authorized) return (drain(), sendJson(res, 401, { error: 'failed to authorize' }));
+    if (family === 'core') {
+      const refusal = organizationRefusal(env.store.scenario.organizations, req.headers['x-invicti-organizationid']);
+      if (refusal !== undefined) return (drain(), sendJson(res, refusal.status, refusal.body));
+    }
 
     settle(env.store, env.clock.now());
     const match = this.deps.router.match(method, apiPath);

@@ -120,3 +120,15 @@ export const defaultScenario: Scenario = {
     { project: 'demo-app', tool: 'saltsecurity', branch: 'main', ageMinutes: 90 },
   ],
 };
+
+/**
+ * The default scenario with CodeThreat and Salt Security freely creatable (no `bind` label): what a platform
+ * that lets CI create scan configurations looks like, for the create-scanparams paths.
+ */
+export const creatableScenario: Scenario = {
+  ...defaultScenario,
+  description: 'demo-app as in the default scenario, with codethreat and saltsecurity creatable from CI (no bind)',
+  scanners: (defaultScenario.scanners ?? []).map((s) =>
+    s.slug === 'codethreat' || s.slug === 'saltsecurity' ? { ...s, labels: (s.labels ?? []).filter((l) => l !== 'bind') } : s,
+  ),
+};

@@ -164,6 +164,13 @@ export const scenarioSchema = z.strictObject({
   importParseLimitBytes: z.number().int().positive().default(64 * 1024 * 1024),
   /** Duration of an import's event on the emulator clock. */
   importDurationMs: z.number().int().nonnegative().default(500),
+  /**
+   * The Invicti Platform convention for accounts with several organizations (core URL family only): with
+   * `required`, a core request without `X-Invicti-OrganizationId` gets 422; with `ids`, an id not listed gets 403.
+   */
+  organizations: z
+    .strictObject({ required: z.boolean().default(false), ids: z.array(z.string().min(1)).default([]) })
+    .default({ required: false, ids: [] }),
 });
 
 /** A scenario as written (JSON, YAML or an object): defaults may be left out. */

@@ -95,7 +95,7 @@ describe('error mapping', () => {
   it('a schema mismatch names the endpoint and the field', async () => {
     const { client } = testClient(server.url);
     const err = await expectApiError(client.getEventStatus('e1'), 'protocol');
-    expect(err.message).toBe('GET /api/v2/events/{id}/status: field "active" expected number, got string');
+    expect(err.message).toBe(`GET /api/v2/events/{id}/status: field "active" expected number, got string (correlation ID ${client.correlationId})`);
   });
 
   it('redirects are not followed (the token must not travel)', async () => {
