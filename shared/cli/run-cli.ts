@@ -91,8 +91,8 @@ async function listing(api: PlatformApi, args: ParsedArgs): Promise<string> {
     return table(['ID', 'NAME', 'DEFAULT BRANCH', 'LABELS'], rows);
   }
   const wanted = args.raw.scanner?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
-  const type = args.raw['scanner-type'];
-  const page = await api.listActiveScanners({ limit: 0, ...(type ? { types: [type.toLowerCase()] } : {}) });
+  const types = (args.raw['scanner-type'] ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const page = await api.listActiveScanners({ limit: 0, ...(types.length > 0 ? { types } : {}) });
   const rows = page.items
     .filter((s) => wanted.length === 0 || wanted.includes(s.slug))
     .map((s) => [s.slug, s.type, s.labels.join(','), s.disabled ? 'disabled' : 'active', s.id]);

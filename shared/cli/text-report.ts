@@ -17,6 +17,7 @@ export function textReport(result: RunResult): string {
     const fresh = SEVERITIES.reduce((sum, sev) => sum + s.newCounts[sev], 0);
     const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
     lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}  new ${fresh}${risk}`);
+    if (s.chosenBecause) lines.push(`    chosen by scanner type: ${plain(s.chosenBecause)}`);
     for (const reason of s.reasons) lines.push(`    ${MARK[reason.outcome]} ${plain(reason.message)}`);
     const link = s.links.scan ?? s.links.event;
     if (link) lines.push(`    report: ${plain(link)}`);

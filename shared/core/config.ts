@@ -3,7 +3,7 @@
  * Explicit settings win over the CI context (branch, target branch, PR number). Every problem is collected and
  * reported in one ConfigError that names each setting the way the user writes it (`describe`) and says the fix.
  */
-import { RELEASE_TYPES, type ReleaseType, type ScannerType, type Severity } from '../api/types.js';
+import { RELEASE_TYPES, SCANNER_TYPES, type ReleaseType, type ScannerType, type Severity } from '../api/types.js';
 import type { RunContext } from '../ci/context.js';
 import { ConfigError } from '../errors.js';
 import { FieldReader, type ConfigIssue, type RawSettings } from './config-fields.js';
@@ -11,6 +11,8 @@ import {
   OPTION_NAMES,
   type ALM_TOOLS,
   type API_MODES,
+  type CHANGED_ONLY_FALLBACKS,
+  type CHANGED_ONLY_MODES,
   type COMMENT_MODES,
   type POLICIES,
   type SCAN_ENVIRONMENTS,
@@ -26,6 +28,9 @@ export type ScanMode = (typeof SCAN_MODES)[number];
 /** What a timeout or an error does to the build. */
 export type Policy = (typeof POLICIES)[number];
 export type CommentMode = (typeof COMMENT_MODES)[number];
+/** Gate scope of a PR/MR run: the whole project, the files the change touched, or the lines (with some context). */
+export type ChangedOnly = (typeof CHANGED_ONLY_MODES)[number];
+export type ChangedOnlyFallback = (typeof CHANGED_ONLY_FALLBACKS)[number];
 export type ScanEnvironment = (typeof SCAN_ENVIRONMENTS)[number];
 export type AlmTool = (typeof ALM_TOOLS)[number];
 /** `scanner`: only the release types of this run's scanners (all types when the run has no scanner). */
@@ -63,7 +68,8 @@ export interface ScanConfig {
   /** Unset only in mode wait. */
   project?: string;
   scanners: string[];
-  scannerType?: ScannerType;
+  /** With `scanners` empty: run the project's scanners of these types; else an assertion on their types. */
+  scannerTypes: ScannerType[];
   branch?: string;
   targetBranch?: string;
   prNumber?: string;
@@ -78,6 +84,8 @@ export interface ScanConfig {
   /** Only the severities the user limited; a count above the number fails. */
   thresholds: Partial<Record<Severity, number>>;
   newFindingsOnly: boolean;
+  changedOnly: ChangedOnly;
+  changedOnlyFallback: ChangedOnlyFallback;
   failOnRiskIncrease: boolean;
   releaseCriteria: ReleaseCriteria;
   warnOnly: boolean;
@@ -114,6 +122,16 @@ function releaseCriteria(r: FieldReader): ReleaseCriteria {
       );
   }
   return types.length > 0 ? { kind: 'types', types } : { kind: 'scanner' };
+}
+
+function scannerTypes(r: FieldReader): ScannerType[] {
+  const types: ScannerType[] = [];
+  for (const item of r.list('scanner-type').map((t) => t.toLowerCase())) {
+    if ((SCANNER_TYPES as readonly string[]).includes(item)) {
+      if (!types.includes(item as ScannerType)) types.push(item as ScannerType);
+    } else r.add('scanner-type', `must be a comma list of ${SCANNER_TYPES.join(', ')} ("${item}" is not one).${didYouMean(item, SCANNER_TYPES)}`);
+  }
+  return types;
 }
 
 /** The project-creation ALM tool of the CI we run in, when it is one of the platform's. */
@@ -161,7 +179,7 @@ function readAll(r: FieldReader, context: RunContext): ScanConfig {
     ...readConnection(r),
     project: r.string('project'),
     scanners: r.list('scanner'),
-    scannerType: r.enumValue<ScannerType>('scanner-type'),
+    scannerTypes: scannerTypes(r),
     branch: r.string('branch') ?? context.pullRequest?.sourceBranch ?? context.branch,
     targetBranch: r.string('target-branch') ?? context.pullRequest?.targetBranch ?? context.targetBranch,
     prNumber: prNumber ?? context.pullRequest?.number,
@@ -175,6 +193,8 @@ function readAll(r: FieldReader, context: RunContext): ScanConfig {
     async: r.boolean('async'),
     thresholds,
     newFindingsOnly: r.boolean('new-findings-only'),
+    changedOnly: r.enumValue<ChangedOnly>('changed-only') ?? 'off',
+    changedOnlyFallback: r.enumValue<ChangedOnlyFallback>('changed-only-fallback') ?? 'unscoped',
     failOnRiskIncrease: r.boolean('fail-on-risk-increase'),
     releaseCriteria: releaseCriteria(r),
     warnOnly: r.boolean('warn-only'),
@@ -220,13 +240,17 @@ function crossCheck(c: ScanConfig, r: FieldReader): void {
   const l = r.label;
   requireConnection(r);
   if (c.mode !== 'wait' && !r.given('project')) fix('project', `is required in mode ${c.mode}: set the project ID or its exact name.`);
-  if (c.mode === 'scan' && c.scanners.length === 0)
-    fix('scanner', 'is required in mode scan: name the scanner slug(s), such as semgrep (list them with: invicti-appsec scanners).');
+  if (c.mode === 'scan' && c.scanners.length === 0 && c.scannerTypes.length === 0)
+    fix(
+      'scanner',
+      `is required in mode scan: name the scanner slug(s), such as semgrep (list them with: invicti-appsec scanners), or set ${l('scanner-type')} (such as sast) to run the project's scanners of that type.`,
+    );
   for (const slug of c.scanners) {
     if (/\s/.test(slug)) fix('scanner', `${JSON.stringify(slug.slice(0, 60))} is not a scanner slug: separate several scanners with commas.`);
   }
   if (c.file !== undefined && c.image !== undefined) fix('file', `and ${l('image')} exclude each other: import a file or scan an image, not both.`);
   const single = c.file !== undefined ? 'file' : c.image !== undefined ? 'image' : undefined;
+  if (single && c.scanners.length === 0 && c.mode === 'scan') fix(single, `needs ${l('scanner')}: name the one scanner it is for (scanner-type alone may choose several).`);
   if (single && c.scanners.length > 1) fix(single, `takes exactly one scanner, but ${l('scanner')} names ${c.scanners.length}: use one step per scanner.`);
   if (single && c.mode !== 'scan') fix(single, `applies only to mode scan (mode is ${c.mode}): remove it or set ${l('mode')} to scan.`);
   if (c.mode === 'wait' && c.eventIds.length === 0) fix('event-id', 'is required in mode wait: pass the event ID(s) an async run printed.');

@@ -12,7 +12,7 @@
  *   taken from the CI context when `contextDefault` says so).
  * - Secrets are never GitLab inputs (inputs end up in the pipeline YAML): they are masked CI/CD variables.
  */
-import { RELEASE_TYPES, SCANNER_TYPES } from '../api/types.js';
+import { RELEASE_TYPES } from '../api/types.js';
 
 export type OptionType = 'string' | 'boolean' | 'integer' | 'duration' | 'enum' | 'list' | 'path' | 'url';
 export type OptionGroup = 'connection' | 'target' | 'gate' | 'output' | 'code-host' | 'project-creation';
@@ -76,6 +76,8 @@ export const API_MODES = ['auto', 'core', 'legacy'] as const;
 export const SCAN_MODES = ['scan', 'release', 'wait'] as const;
 export const POLICIES = ['fail', 'warn', 'pass'] as const;
 export const COMMENT_MODES = ['update', 'new', 'off'] as const;
+export const CHANGED_ONLY_MODES = ['off', 'files', 'lines'] as const;
+export const CHANGED_ONLY_FALLBACKS = ['unscoped', 'fail'] as const;
 export const SCAN_ENVIRONMENTS = ['production', 'staging', 'develop', 'feature'] as const;
 export const ALM_TOOLS = ['github', 'githubenterprise', 'gitlabcloud', 'gitlabonprem', 'bitbucket', 'bitbucketserver', 'azurecloud', 'azureserver', 'git'] as const;
 const CODE_HOST_ONLY = { github: 'none', gitlab: 'none', bitbucket: 'none', cli: 'env' } as const;
@@ -102,9 +104,9 @@ export const OPTIONS: readonly OptionDef[] = [
   define({ name: 'project', type: 'string', group: 'target', short: 'p',
     description: 'Invicti ASPM project ID or exact name; required except in mode wait.' }),
   define({ name: 'scanner', type: 'list', group: 'target', short: 's',
-    description: 'Scanner slugs to run, comma-separated (such as codethreat,saltsecurity); required in mode scan.' }),
-  define({ name: 'scanner-type', type: 'enum', group: 'target', values: SCANNER_TYPES,
-    description: 'Expected scanner type; the run stops if a scanner is of another type.' }),
+    description: 'Scanner slugs to run, comma-separated (such as codethreat,saltsecurity); in mode scan, this or scanner-type is required.' }),
+  define({ name: 'scanner-type', type: 'list', group: 'target',
+    description: `Scanner types, comma-separated (such as sast or sast,dast): without scanner, run every active scanner of these types the project uses (a scan or saved configuration on the branch, else on the default branch); with scanner, the run stops if a scanner is of another type.` }),
   define({ name: 'branch', type: 'string', group: 'target', short: 'b', contextDefault: 'the CI branch (the source branch of a pull/merge request)',
     description: 'Branch the scan belongs to.' }),
   define({ name: 'target-branch', type: 'string', group: 'target', contextDefault: 'the pull/merge request target branch',
@@ -134,6 +136,10 @@ export const OPTIONS: readonly OptionDef[] = [
   ),
   define({ name: 'new-findings-only', type: 'boolean', group: 'gate', default: 'false',
     description: 'Count only findings that are new in this scan against the thresholds.' }),
+  define({ name: 'changed-only', type: 'enum', group: 'gate', default: 'off', values: CHANGED_ONLY_MODES,
+    description: 'On pull/merge request runs, count toward the thresholds only findings in the files (files) or on and near the lines (lines) the change touched; findings without a file location still count.' }),
+  define({ name: 'changed-only-fallback', type: 'enum', group: 'gate', default: 'unscoped', values: CHANGED_ONLY_FALLBACKS,
+    description: 'When changed-only cannot read the diff: unscoped gates on all findings with a warning, fail stops the run (exit 2).' }),
   define({ name: 'fail-on-risk-increase', type: 'boolean', group: 'gate', default: 'false',
     description: 'Fail when the risk score rose since the previous scan (a first scan never fails).' }),
   define({ name: 'release-criteria', type: 'list', group: 'gate', default: 'scanner',

@@ -72,8 +72,9 @@ export function isRescanOnly(scanner: Scanner): boolean {
 export async function resolveScanners(
   api: PlatformApi,
   slugs: readonly string[],
-  assertedType: string | undefined,
+  assertedTypes: readonly string[],
 ): Promise<Scanner[]> {
+  const asserted = assertedTypes.map((t) => t.toLowerCase());
   let catalogue: Scanner[] | undefined;
   const all = async (): Promise<Scanner[]> => {
     catalogue ??= (await api.listActiveScanners({ limit: 0 })).items;
@@ -97,10 +98,10 @@ export async function resolveScanners(
     if (scanner.disabled) {
       throw new ConfigError('scanner', `scanner "${slug}" is disabled on the platform. Enable it there, or choose another scanner.`);
     }
-    if (assertedType && scanner.type.toLowerCase() !== assertedType.toLowerCase()) {
+    if (asserted.length > 0 && !asserted.includes(scanner.type.toLowerCase())) {
       throw new ConfigError(
         'scanner-type',
-        `scanner "${slug}" is a ${scanner.type.toUpperCase()} scanner, not ${assertedType.toUpperCase()}. Fix scanner-type or scanner.`,
+        `scanner "${slug}" is a ${scanner.type.toUpperCase()} scanner, not ${asserted.map((t) => t.toUpperCase()).join(' or ')}. Fix scanner-type or scanner.`,
       );
     }
     resolved.push(scanner);

@@ -70,6 +70,8 @@ export interface ScannerResult {
   mode: 'rescan' | 'create' | 'pr' | 'import' | 'image' | 'release' | 'wait';
   branch: string;
   targetBranch?: string;
+  /** Set when scanner-type chose this scanner: why (`last scanned on main 2 days ago`). */
+  chosenBecause?: string;
   eventId?: string;
   scanId?: string;
   counts: SeverityCounts;

@@ -12,6 +12,7 @@ import type { ScanConfig } from './config.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { readReleaseStatus, summarizeRelease, type ReleaseScope } from './release.js';
 import { resolveProject, resolveScanners } from './resolve.js';
+import { resolveScannersByType, type ChosenScanner } from './resolve-by-type.js';
 import { evaluateGate, gateStatus } from './gate.js';
 import { durationHistory } from './history.js';
 import { zeroCounts, type RunResult, type ScannerResult } from './result.js';
@@ -72,7 +73,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
     if (config.mode === 'release') {
       results = [await releaseOnly(config, project, branch, deps, deadline)];
     } else {
-      const scanners = await resolveScanners(api, config.scanners, config.scannerType);
+      const scanners = await chooseScanners(config, project, branch, deps);
       const settings = scanSettings(config, deadline, isPullRequest);
       const request = {
         branch,
@@ -85,8 +86,12 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
         ...(config.image ? { image: config.image } : {}),
       };
       results = await runAll(
-        scanners.map((scanner) => () =>
-          scanOne({ project, scanner, request }, { ...settings, releaseScope: releaseScope(config, [scanner.type]) }, deps),
+        scanners.map(({ scanner, reason }) => () =>
+          scanOne(
+            { project, scanner, request, ...(reason ? { chosenBecause: reason } : {}) },
+            { ...settings, releaseScope: releaseScope(config, [scanner.type]) },
+            deps,
+          ),
         ),
       );
     }
@@ -108,6 +113,20 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
     ...((project.link ?? context.jobUrl) ? { reportUrl: project.link ?? context.jobUrl } : {}),
     toolVersion: VERSION,
   };
+}
+
+/** The named scanners (their type an assertion), or the project's scanners of the asked types, with why. */
+async function chooseScanners(config: ScanConfig, project: Project, branch: string, deps: RunDeps): Promise<ChosenScanner[]> {
+  if (config.scanners.length > 0) return (await resolveScanners(deps.api, config.scanners, config.scannerTypes)).map((scanner) => ({ scanner }));
+  const chosen = await resolveScannersByType(
+    deps.api,
+    project,
+    { types: config.scannerTypes, branches: [branch, config.targetBranch ?? '', project.defaultBranch], metaData: config.metaData ?? '' },
+    deps.clock,
+  );
+  const types = config.scannerTypes.map((t) => t.toUpperCase()).join(', ');
+  for (const { scanner, reason } of chosen) deps.logger.info(`scanner-type ${types}: ${scanner.slug} (${reason ?? 'named'})`);
+  return chosen;
 }
 
 function scanSettings(config: ScanConfig, deadline: number, isPullRequest: boolean): Omit<ScanOneSettings, 'releaseScope'> {
@@ -157,7 +176,7 @@ async function resumeEvents(config: ScanConfig, deps: RunDeps, deadline: number)
         eventId,
         identify: async (scan) => {
           project ??= (await resolveProject(api, { project: scan.project })).project;
-          const [scanner] = await resolveScanners(api, [scan.tool], undefined);
+          const [scanner] = await resolveScanners(api, [scan.tool], []);
           return { project, scanner: scanner ?? unknownScanner, releaseScope: releaseScope(config, [scan.scannerType]) };
         },
       },

@@ -42,6 +42,8 @@ export interface ScanOneTarget {
   project: Project;
   scanner: Scanner;
   request: TriggerRequest;
+  /** Why the scanner was chosen by type (`last scanned on main 2 days ago`); unset when it was named. */
+  chosenBecause?: string;
   /** Resume this event instead of starting a scan (`wait` mode). */
   eventId?: string;
   /** `wait` mode: learn project, scanner and release scope from the finished scan. */
@@ -68,6 +70,7 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     mode: target.eventId ? 'wait' : 'create',
     branch: request.branch,
     ...(request.targetBranch ? { targetBranch: request.targetBranch } : {}),
+    ...(target.chosenBecause ? { chosenBecause: target.chosenBecause } : {}),
     counts: zeroCounts(),
     newCounts: zeroCounts(),
     reasons: [],

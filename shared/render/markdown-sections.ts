@@ -90,6 +90,11 @@ export function scannerLines(result: RunResult, ctx: SectionContext): string[] {
   const lines = ['### Scanners', '', ...SCANNER_HEADER, ...rows];
   const hidden = result.scanners.length - rows.length;
   if (hidden > 0) lines.push('', `_… and ${hidden} more scanners._`);
+  const chosen = result.scanners.slice(0, cap).filter((s) => s.chosenBecause !== undefined);
+  if (chosen.length > 0) {
+    const why = chosen.map((s) => `**${text(ctx, s.scanner, 100, 40)}**: ${text(ctx, s.chosenBecause ?? '', 200, 80)}`);
+    lines.push('', `Chosen by scanner type: ${why.join(' · ')}`);
+  }
   return lines;
 }
 

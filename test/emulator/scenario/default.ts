@@ -1,4 +1,7 @@
-/** The scenario used when none is given: one project, four scanners, baselines on `main`, realistic findings. */
+/**
+ * The scenario used when none is given: one project, four scanners, baselines on `main`, realistic findings.
+ * demo-app uses two SAST scanners (codethreat scanned on main, semgrep configured there), one DAST and no CS.
+ */
 import type { Scenario } from './schema.js';
 
 const DEMO_HOST = 'https://demo-app.example.test';
@@ -114,6 +117,8 @@ export const defaultScenario: Scenario = {
   scanparams: [
     { project: 'demo-app', tool: 'codethreat', branch: 'main' },
     { project: 'demo-app', tool: 'saltsecurity', branch: 'main' },
+    // demo-app's second SAST scanner: configured on main but not scanned yet, so `scanner-type: sast` finds both.
+    { project: 'demo-app', tool: 'semgrep', branch: 'main', custom: { type: 1, params: null } },
   ],
   baselineScans: [
     { project: 'demo-app', tool: 'codethreat', branch: 'main', ageMinutes: 120 },

@@ -121,7 +121,7 @@ describe('helpText', () => {
     expect(ping).toContain('--host <url>');
     expect(ping).not.toContain('--threshold-high');
     expect(helpText('wait')).toContain('--event-id <a,b>');
-    expect(helpText('scanners')).toContain('--scanner-type <sast|');
+    expect(helpText('scanners')).toContain('--scanner-type <a,b>');
     expect(helpText('release')).toContain('--release-criteria');
     for (const command of COMMANDS) expect(COMMAND_INFO[command].summary).toMatch(/\.$/);
     // Every flag is documented by at least one command.

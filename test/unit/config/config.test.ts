@@ -97,7 +97,7 @@ describe('parseConfig: defaults and types', () => {
     expect(config.timeoutMs).toBe(5_400_000);
     expect(config.requestTimeoutMs).toBe(45_000);
     expect(config.scanners).toEqual(['codethreat', 'saltsecurity']);
-    expect(config.scannerType).toBe('sast');
+    expect(config.scannerTypes).toEqual(["sast"]);
     expect(config.onTimeout).toBe('warn');
     expect(config.environment).toBe('staging');
     expect(config.apiMode).toBe('legacy');
