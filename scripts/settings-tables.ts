@@ -1,11 +1,12 @@
 /**
  * The settings tables in README.md and docs/*.md come from the option registry. Between
  * `<!-- settings:<ci>:start -->` and `<!-- settings:<ci>:end -->` sits `markdownTable(ci)`;
- * `npm run docs:sync` rewrites them, and a test fails when one has drifted.
+ * `npm run docs:sync` rewrites them (and the kdt flag table), and a test fails when one has drifted.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { markdownTable } from '../shared/core/option-formats.js';
+import { kdtFlagsMarkdown } from '../shared/cli/kdt-flags.js';
 import type { CiKind } from '../shared/core/options.js';
 
 const BLOCK = /(<!-- settings:(github|gitlab|bitbucket|cli):start -->\n)([\s\S]*?)(<!-- settings:\2:end -->)/g;
@@ -28,9 +29,13 @@ export function documentFiles(root: string): string[] {
   });
 }
 
-/** The text with every settings block regenerated. */
+const KDT_BLOCK = /(<!-- kdt-flags:start -->\n)([\s\S]*?)(<!-- kdt-flags:end -->)/g;
+
+/** The text with every settings block (and the kdt flag table of docs/migrating-from-kdt.md) regenerated. */
 export function syncTables(text: string): string {
-  return text.replace(BLOCK, (_m, start: string, ci: string, _old: string, end: string) => `${start}${markdownTable(ci as CiKind)}\n${end}`);
+  return text
+    .replace(BLOCK, (_m, start: string, ci: string, _old: string, end: string) => `${start}${markdownTable(ci as CiKind)}\n${end}`)
+    .replace(KDT_BLOCK, (_m, start: string, _old: string, end: string) => `${start}${kdtFlagsMarkdown()}\n${end}`);
 }
 
 /** Which CIs' blocks a text holds. */

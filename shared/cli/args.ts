@@ -7,8 +7,9 @@
 import { ConfigError } from '../errors.js';
 import { OPTIONS, findOption, type OptionDef } from '../core/options.js';
 import { closest } from '../core/suggest.js';
+import { nativeSpelling } from './kdt-flags.js';
 
-export const COMMANDS = ['scan', 'release', 'wait', 'ping', 'projects', 'scanners', 'help', 'version'] as const;
+export const COMMANDS = ['scan', 'release', 'wait', 'ping', 'projects', 'scanners', 'kdt', 'help', 'version'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export interface ParsedArgs {
@@ -35,6 +36,13 @@ function isCommand(word: string): word is Command {
 function notAFlag(option: OptionDef): string {
   if (option.name === 'mode') return '--mode is not a flag: the command sets it (invicti-appsec scan | release | wait).';
   return `--${option.name} is not a flag: set ${option.env} in the environment (secrets stay off the command line).`;
+}
+
+/** A kdt spelling (`-t`, `--merge-target`) on the native CLI: the native flag, and the kdt drop-in. */
+function kdtHint(token: string, name: string): string | undefined {
+  const native = nativeSpelling(name);
+  if (native === undefined || findOption(native)?.cli !== 'flag') return undefined;
+  return `${token} is kdt's spelling: here it is --${native}. (Or run the kdt command line unchanged: invicti-appsec kdt scan ...)`;
 }
 
 class ArgsError {
@@ -96,7 +104,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       option = findOption(name);
       if (option === undefined) {
         const best = closest(name, FLAG_NAMES);
-        errors.add(name, `unknown option --${name}.${best ? ` Did you mean --${best}?` : ''}`);
+        errors.add(name, kdtHint(`--${name}`, name) ?? `unknown option --${name}.${best ? ` Did you mean --${best}?` : ''}`);
         // Its value most likely follows: do not report it again as a stray argument.
         const next = argv[i + 1];
         if (inline === undefined && next !== undefined && !next.startsWith('-') && !isCommand(next)) i++;
@@ -110,7 +118,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     } else if (/^-[a-zA-Z]$/.test(token)) {
       option = BY_SHORT.get(token.slice(1));
       if (option === undefined) {
-        errors.add(token.slice(1), `unknown option ${token}.`);
+        errors.add(token.slice(1), kdtHint(token, token.slice(1)) ?? `unknown option ${token}.`);
+        // Its value most likely follows (`-t semgrep`): do not report it again as a stray argument.
+        const next = argv[i + 1];
+        if (next !== undefined && !next.startsWith('-') && !isCommand(next)) i++;
         continue;
       }
     } else {
@@ -131,17 +142,20 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       errors.add(option.name, `--no-${option.name} is only for on/off options; to leave ${flag} unset, omit it.`);
       continue;
     }
-    if (inline !== undefined) {
-      set(option, inline);
+    const value = inline ?? argv[i + 1];
+    if (inline === undefined) {
+      if (value === undefined || value.startsWith('--')) {
+        errors.add(option.name, `${flag} needs a value.`);
+        continue;
+      }
+      i++;
+    }
+    // kdt's --timeout counted minutes and our durations once read a bare number as seconds: ask, do not guess.
+    if (option.name === 'timeout' && /^\d+$/.test(value?.trim() ?? '')) {
+      errors.add(option.name, `${flag} needs a unit: write ${value}m for minutes (kdt's unit) or ${value}s for seconds.`);
       continue;
     }
-    const next = argv[i + 1];
-    if (next === undefined || next.startsWith('--')) {
-      errors.add(option.name, `${flag} needs a value.`);
-      continue;
-    }
-    set(option, next);
-    i++;
+    set(option, value ?? '');
   }
 
   let command: Command = version ? 'version' : 'scan';

@@ -44,6 +44,7 @@ export const COMMAND_INFO: Record<Command, CommandInfo> = {
   ping: { summary: 'Check the connection and the token.', uses: inGroups('connection') },
   projects: { summary: 'List projects (filter with --project).', uses: either(inGroups('connection'), named('project')) },
   scanners: { summary: 'List active scanners (filter with --scanner or --scanner-type).', uses: either(inGroups('connection'), named('scanner', 'scanner-type')) },
+  kdt: { summary: 'Run a kdt command line unchanged (kdt scan -p app -t semgrep -b main) and print its native equivalent.', uses: () => false },
   help: { summary: 'Show help for a command: help <command>.', uses: () => false },
   version: { summary: 'Print the version.', uses: () => false },
 };
@@ -114,9 +115,24 @@ function overview(): string {
   ].join('\n');
 }
 
+function kdtHelp(): string {
+  return [
+    `Usage: ${PROGRAM} kdt <kdt command line>`,
+    '',
+    COMMAND_INFO.kdt.summary,
+    '',
+    'kdt commands: scan, release, ping, list projects, list scanners, version.',
+    "Flags keep kdt's meanings (--timeout in minutes, -t the scanner, -M the merge target); a kdt flag that is",
+    'not supported yet is an error naming it. The run itself is ours: our output, reports and exit codes.',
+    'Every flag and its native spelling: docs/migrating-from-kdt.md.',
+    EXIT_CODES_TEXT,
+  ].join('\n');
+}
+
 /** The help text of one command (`help` and `version` give the overview). */
 export function helpText(command: Command): string {
   if (command === 'help' || command === 'version') return overview();
+  if (command === 'kdt') return kdtHelp();
   const info = COMMAND_INFO[command];
   const lines = [`Usage: ${PROGRAM} ${command} [options]`, '', info.summary];
   const sections = OPTION_GROUPS.map((group) => {

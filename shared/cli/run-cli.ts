@@ -9,7 +9,8 @@ import { describeError, exitCodeForError, redact, EXIT_CODES } from '../errors.j
 import { VERSION } from '../version.js';
 import { parseArgs, type ParsedArgs } from './args.js';
 import { consoleLogger } from './console-logger.js';
-import { helpText } from './help.js';
+import { helpText, PROGRAM } from './help.js';
+import { shellWord, translateKdt } from './kdt-args.js';
 import { runScanCommand, type ScanIo } from './run-scan-command.js';
 
 export interface CliIo extends ScanIo {
@@ -17,6 +18,7 @@ export interface CliIo extends ScanIo {
 }
 
 export async function runCli(io: CliIo): Promise<number> {
+  if (io.argv[0] === 'kdt') return runKdt(io, io.argv.slice(1));
   let args: ParsedArgs;
   try {
     args = parseArgs(io.argv);
@@ -41,13 +43,17 @@ export async function runCli(io: CliIo): Promise<number> {
     case 'projects':
     case 'scanners':
       return runListCommand(io, args);
+    case 'kdt':
+      return runKdt(io, []);
   }
 }
 
-/** `ping`, `projects`, `scanners`: connection settings only, one request or a few, a table on stdout. */
-async function runListCommand(io: CliIo, args: ParsedArgs): Promise<number> {
+type Connected = { api: PlatformApi; secrets: string[]; logger: ReturnType<typeof consoleLogger> };
+
+/** The platform client for commands that need only the connection settings; a number is the exit code of a bad setting. */
+function connect(io: CliIo, flags: Record<string, string>): Connected | number {
   const fromEnv = readRawFromEnv(io.env, 'cli');
-  const raw = mergeRaw(fromEnv.raw, args.raw);
+  const raw = mergeRaw(fromEnv.raw, flags);
   let config: ConnectionConfig;
   try {
     config = parseConnectionConfig(raw, { describe: settingLabel('cli') });
@@ -58,8 +64,15 @@ async function runListCommand(io: CliIo, args: ParsedArgs): Promise<number> {
   const secrets = [config.token];
   for (const warning of fromEnv.warnings) io.stderr(`warning: ${warning}\n`);
   const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
+  return { api: platformClientFor(config, { env: io.env, logger, clock: io.clock, random: io.random }), secrets, logger };
+}
+
+/** `ping`, `projects`, `scanners`: connection settings only, one request or a few, a table on stdout. */
+async function runListCommand(io: CliIo, args: ParsedArgs): Promise<number> {
+  const connected = connect(io, args.raw);
+  if (typeof connected === 'number') return connected;
+  const { api, secrets, logger } = connected;
   try {
-    const api = platformClientFor(config, { env: io.env, logger, clock: io.clock, random: io.random });
     const out = await listing(api, args);
     io.stdout(redact(out, secrets));
     return EXIT_CODES.passed;
@@ -67,6 +80,46 @@ async function runListCommand(io: CliIo, args: ParsedArgs): Promise<number> {
     logger.error(describeError(err));
     return exitCodeForError(err);
   }
+}
+
+/**
+ * `invicti-appsec kdt <kdt command line>`: translate, print the native equivalent once, run it. `scan -s <id>`
+ * first reads that scan to learn its project, scanner, branch and meta data.
+ */
+async function runKdt(io: CliIo, kdtArgv: readonly string[]): Promise<number> {
+  if (kdtArgv.length === 0 || kdtArgv.includes('--help') || kdtArgv.includes('-h')) {
+    io.stdout(`${helpText('kdt')}\n`);
+    return EXIT_CODES.passed;
+  }
+  let argv: string[];
+  let scanId: string | undefined;
+  try {
+    ({ argv, scanId } = translateKdt(kdtArgv));
+  } catch (err) {
+    io.stderr(`error: ${describeError(err)}\n`);
+    return exitCodeForError(err);
+  }
+  let given: Record<string, string> = {};
+  try {
+    given = parseArgs(argv).raw;
+  } catch {
+    // runCli reports it below, with the native command line it came from.
+  }
+  const secrets = [given.token ?? '', io.env.INVICTI_ASPM_TOKEN ?? '', io.env.KONDUKTO_TOKEN ?? ''];
+  if (scanId !== undefined) {
+    const connected = connect(io, given);
+    if (typeof connected === 'number') return connected;
+    try {
+      const scan = await connected.api.getScan(scanId);
+      const found: [string, string][] = [['project', scan.project], ['scanner', scan.tool], ['branch', scan.branch], ['meta-data', scan.metaData]];
+      for (const [name, value] of found) if (given[name] === undefined && value !== '') argv.push(`--${name}`, value);
+    } catch (err) {
+      connected.logger.error(`could not read scan ${scanId} (kdt -s): ${describeError(err)}`);
+      return exitCodeForError(err);
+    }
+  }
+  io.stderr(redact(`kdt command line read as: ${PROGRAM} ${argv.map(shellWord).join(' ')}\n`, secrets));
+  return runCli({ ...io, argv });
 }
 
 function table(header: string[], rows: string[][]): string {
