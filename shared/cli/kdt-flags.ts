@@ -61,7 +61,7 @@ export const KDT_FLAGS: readonly KdtFlag[] = [
   { long: 'pr-number', commands: SCAN, value: true, to: opt('pr-number') },
   { long: 'meta', short: 'm', commands: SCAN, value: true, to: opt('meta-data') },
   { long: 'env', commands: SCAN, value: true, to: opt('environment') },
-  { long: 'scan-tag', commands: SCAN, value: true, to: no('no equivalent setting yet') },
+  { long: 'scan-tag', commands: SCAN, value: true, to: opt('scan-tag') },
   { long: 'async', commands: SCAN, value: false, to: opt('async'), note: 'Prints one `invicti-appsec wait --event-id ...` command to resume.' },
   { long: 'timeout', commands: ['scan', 'release'], value: true, to: { kind: 'minutes', option: 'timeout' },
     note: 'Minutes, as in kdt (native: a duration such as 30m). 0 (kdt: wait forever) keeps our 30m default. A scan that outlives it fails the run (exit 3) instead of passing silently; add --on-timeout pass for kdt behaviour.' },
