@@ -9,6 +9,8 @@
  * A genuinely bad token fails the fallback too; then the original `/user` error is thrown.
  */
 import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 import { z } from 'zod';
 import type { CommentRef, CommentStore, ExistingComment } from '../../shared/platforms/comment.js';
 import { CodeHostError, codeHostError } from '../../shared/platforms/errors.js';
@@ -24,7 +26,15 @@ export interface GitHubCommentStoreOptions {
   issueNumber: number;
   /** Who authors comments when `GET /user` is refused; `github-actions[bot]` for GITHUB_TOKEN. */
   botLogin?: string;
+  /** Where a wait for a rate limit is announced. */
+  log?: (message: string) => void;
 }
+
+/** Server errors (5xx) are retried this often, after 1 s, then 4 s (plugin-retry's quadratic backoff). */
+export const COMMENT_RETRIES = 2;
+/** A rate limit is waited out at most this often, and only when GitHub asks for at most this many seconds. */
+const RATE_LIMIT_RETRIES = 2;
+const RATE_LIMIT_MAX_WAIT_S = 60;
 
 /** GitHub's limit on a comment body (the renderer keeps to it too). */
 export { GITHUB_COMMENT_LIMIT as GITHUB_COMMENT_MAX_CHARS } from '../../shared/render/markdown.js';
@@ -40,7 +50,25 @@ const OctokitFailure = z.object({
 const MessageBody = z.object({ message: z.string() });
 
 export function githubCommentStore(options: GitHubCommentStoreOptions): CommentStore {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, ''), userAgent: USER_AGENT });
+  // A rate limit (primary or secondary) is waited out when short; longer ones fail the comment, not the job.
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
+      const wait = retryCount < RATE_LIMIT_RETRIES && retryAfter <= RATE_LIMIT_MAX_WAIT_S;
+      options.log?.(`GitHub ${kind} rate limit on ${request.method ?? ''} ${request.url ?? ''}: ${wait ? `retrying in ${retryAfter} s` : 'giving up'}`);
+      return wait;
+    };
+  const octokit = getOctokit(
+    options.token,
+    {
+      baseUrl: options.apiUrl.replace(/\/+$/, ''),
+      userAgent: USER_AGENT,
+      retry: { retries: COMMENT_RETRIES },
+      throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+    },
+    retry,
+    throttling,
+  );
   const { owner, repo, issueNumber: issue_number } = options;
   const botLogin = options.botLogin ?? 'github-actions[bot]';
   const secrets = [options.token];

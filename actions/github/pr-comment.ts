@@ -2,8 +2,8 @@
  * The pull request comment: when to write one, and writing it as the one sticky comment of this project and
  * scanner set (`upsertComment` over `githubCommentStore`).
  *
- * Commenting is a courtesy, never a reason to fail: a fork pull request (read-only GITHUB_TOKEN), a token
- * without `pull-requests: write`, or an unreachable API end in a notice or a warning, and the job summary
+ * Commenting is a courtesy, never a reason to fail: a refusal (a fork pull request's read-only GITHUB_TOKEN, a
+ * token without `pull-requests: write`) ends in a notice, an unreachable API in a warning, and the job summary
  * still carries the report.
  */
 import type { RunContext } from '../../shared/ci/index.js';
@@ -20,40 +20,41 @@ export type CommentStoreFactory = (options: GitHubCommentStoreOptions) => Commen
 
 /** Where the comment goes, or why there is none (`notice` when the user should hear about it). */
 export type CommentPlan =
-  | { post: true; owner: string; repo: string; issueNumber: number; token: string; apiUrl: string }
+  | { post: true; owner: string; repo: string; issueNumber: number; token: string; apiUrl: string; fork: boolean }
   | { post: false; reason: string; notice: boolean };
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
 const DEFAULT_API_URL = 'https://api.github.com';
 
+/**
+ * A comment is due when the run knows its pull request: from a `pull_request`/`pull_request_target` payload, or
+ * from `pr-number` (how a `workflow_run` workflow, which has the base repository's token, comments on a fork's
+ * pull request). A fork pull request is still tried: a private repository may give fork PRs a write token, and
+ * a refusal (403) only becomes a notice.
+ */
 export function planComment(config: ScanConfig, context: RunContext): CommentPlan {
   if (config.comment === 'off') return { post: false, reason: 'comment is off', notice: false };
   if (config.async) return { post: false, reason: 'async run: the step that waits for the scans writes the comment', notice: false };
-  const pr = context.pullRequest;
-  if (!PULL_REQUEST_EVENTS.has(context.eventName ?? '') || pr === undefined) {
-    return { post: false, reason: `no pull request to comment on (event ${context.eventName ?? 'unknown'})`, notice: false };
-  }
-  // pull_request_target runs with the base repository's token even for forks; pull_request from a fork does not.
-  if (pr.isFork && context.eventName === 'pull_request') {
-    return {
-      post: false,
-      notice: true,
-      reason:
-        'Not commenting: this pull request comes from a fork, where GITHUB_TOKEN is read-only. The job summary has the ' +
-        'report; to comment on fork pull requests, post it from a workflow_run workflow.',
-    };
+  // config.prNumber is the pr-number input, else the event's pull request.
+  if (config.prNumber === undefined) {
+    return { post: false, reason: `no pull request to comment on (event ${context.eventName ?? 'unknown'}; set pr-number to name one)`, notice: false };
   }
   const token = config.codeHost.githubToken;
   if (token === undefined || token === '') {
     return { post: false, notice: true, reason: 'Not commenting: input "github-token" is empty. The job summary has the report.' };
   }
   const [owner, repo, ...rest] = (context.repository ?? '').split('/');
-  const issueNumber = Number(pr.number);
+  const issueNumber = Number(config.prNumber);
   if (!owner || !repo || rest.length > 0 || !Number.isSafeInteger(issueNumber) || issueNumber < 1) {
     return { post: false, notice: true, reason: 'Not commenting: GITHUB_REPOSITORY or the pull request number is missing.' };
   }
-  return { post: true, owner, repo, issueNumber, token, apiUrl: context.apiUrl ?? DEFAULT_API_URL };
+  // The event's own pull request from a fork: its pull_request token is read-only unless the repository allows more.
+  const fork = context.pullRequest?.isFork === true && context.pullRequest.number === config.prNumber && context.eventName === 'pull_request';
+  return { post: true, owner, repo, issueNumber, token, apiUrl: context.apiUrl ?? DEFAULT_API_URL, fork };
 }
+
+const FORK_HINT =
+  'This pull request comes from a fork, and its GITHUB_TOKEN may not write comments: the job summary has the ' +
+  'report. To comment on fork pull requests, run the action from a workflow_run workflow with pr-number set (docs/github.md).';
 
 export interface CommentDeps {
   createStore: CommentStoreFactory;
@@ -96,9 +97,11 @@ export async function publishComment(
   const summaryLink = markdownLink('job summary', jobUrl);
   const truncatedNote = `_This comment was shortened to fit GitHub's size limit. The full report is in the ${summaryLink}._`;
   try {
-    const store = await deps.createStore({ token: plan.token, apiUrl: plan.apiUrl, owner: plan.owner, repo: plan.repo, issueNumber: plan.issueNumber });
+    const { token, apiUrl, owner, repo, issueNumber } = plan;
+    const store = await deps.createStore({ token, apiUrl, owner, repo, issueNumber, log: (m) => deps.debug(m) });
     const mode = config.comment === 'new' ? 'new' : 'update';
-    return await upsertComment(store, { markerId, body, mode, maxChars: GITHUB_COMMENT_LIMIT, truncatedNote, notice: (m) => deps.notice(m) });
+    const notice = (m: string): void => deps.notice(plan.fork ? `${m} ${FORK_HINT}` : m);
+    return await upsertComment(store, { markerId, body, mode, maxChars: GITHUB_COMMENT_LIMIT, truncatedNote, notice });
   } catch (err) {
     deps.warning(`Could not write the pull request comment: ${describeError(err)}. The job summary has the report.`);
     return undefined;

@@ -13,7 +13,7 @@ const PullRequestPayload = z.object({
       ref: z.string().optional(),
       sha: z.string().optional(),
       // null when the fork was deleted
-      repo: z.object({ full_name: z.string().optional(), fork: z.boolean().optional() }).nullish(),
+      repo: z.object({ full_name: z.string().optional() }).nullish(),
     }),
     base: z.object({
       ref: z.string().optional(),
@@ -32,8 +32,9 @@ function pullRequestFromPayload(event: unknown): PullRequestContext | undefined 
   const { number, head, base } = parsed.data.pull_request;
   const headRepo = head.repo?.full_name;
   const baseRepo = base.repo?.full_name;
-  // A head repository that is gone, differs from the base, or says it is a fork: treat as a fork (read-only token).
-  const isFork = head.repo === null || head.repo?.fork === true || (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo);
+  // From a fork: the head repository differs from the base one, or is gone (a deleted fork). Not `head.repo.fork`:
+  // that is true for every pull request inside a repository that is itself a fork, branches of its own included.
+  const isFork = head.repo === null || (headRepo !== undefined && baseRepo !== undefined && headRepo.toLowerCase() !== baseRepo.toLowerCase());
   return compact({ number: String(number), sourceBranch: head.ref || undefined, targetBranch: base.ref || undefined, isFork, headSha: head.sha || undefined });
 }
 

@@ -1,7 +1,8 @@
 /**
  * A fake GitHub REST API (the slice our PR comment needs), speaking the real shapes: issue comments with
  * `per_page`/`page` and a real `Link` header, `GET /user`, `GET /users/{login}`, token auth, and the
- * read-only answers a fork PR's GITHUB_TOKEN gets.
+ * read-only answers a fork PR's GITHUB_TOKEN gets; `failNext` queues canned answers (a 502, a secondary rate
+ * limit) that matching requests get before the real handler runs.
  */
 import { bodyOf, intParam, paginate, startFakeServer, type FakeResponse, type RecordedRequest, type Route } from './http-fake.js';
 
@@ -34,6 +35,20 @@ export interface FakeGitHub {
   close: () => Promise<void>;
   comments(owner: string, repo: string, number: number): FakeComment[];
   seedComments(owner: string, repo: string, number: number, comments: ReadonlyArray<{ body: string; user: GitHubUser }>): FakeComment[];
+  /** The next requests matching `method` and `path` get these answers, one each, in order. */
+  failNext(method: string, path: RegExp, ...answers: FakeResponse[]): void;
+}
+
+/** GitHub's answer when a client exceeds a secondary rate limit (a 403 with `retry-after`). */
+export function secondaryRateLimit(retryAfterSeconds: number): FakeResponse {
+  return {
+    status: 403,
+    body: {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+    },
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  };
 }
 
 export const GITHUB_ACTIONS_BOT: Required<GitHubUser> = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
@@ -208,13 +223,26 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
     },
   ];
 
-  const server = await startFakeServer(routes);
+  const queued: { method: string; path: RegExp; answer: FakeResponse }[] = [];
+  const withQueue = (route: Route): Route => ({
+    ...route,
+    handler: (req, p) => {
+      const at = queued.findIndex((q) => q.method === req.method && q.path.test(req.path));
+      const [next] = at < 0 ? [] : queued.splice(at, 1);
+      return next ? next.answer : route.handler(req, p);
+    },
+  });
+
+  const server = await startFakeServer(routes.map(withQueue));
   baseUrl = server.url;
   return {
     url: server.url,
     requests: server.requests,
     close: server.close,
     comments: (o, r, n) => thread(o, r, n),
+    failNext: (method, path, ...answers) => {
+      for (const answer of answers) queued.push({ method, path, answer });
+    },
     seedComments: (o, r, n, list) =>
       list.map(({ body, user }) => {
         users.set(user.login.toLowerCase(), user);

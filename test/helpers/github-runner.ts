@@ -68,6 +68,32 @@ export function pullRequestPayload(options: PullRequestOptions = {}): Record<str
   };
 }
 
+/**
+ * A `workflow_run` payload: the workflow that ran for a pull request (here from a fork, so `pull_requests` is
+ * empty, as GitHub sends it) completed; this run has the base repository's token and runs on the default branch.
+ */
+export function workflowRunPayload(options: { headRepo?: string; headBranch?: string } = {}): Record<string, unknown> {
+  const [owner = '', name = ''] = REPOSITORY.split('/');
+  const repository = { full_name: REPOSITORY, name, owner: { login: owner }, default_branch: 'main' };
+  return {
+    action: 'completed',
+    workflow_run: {
+      id: 123456789,
+      name: 'Build',
+      event: 'pull_request',
+      status: 'completed',
+      conclusion: 'success',
+      head_branch: options.headBranch ?? 'feature/login',
+      head_sha: 'a'.repeat(40),
+      head_repository: { full_name: options.headRepo ?? 'someone/demo-app' },
+      repository,
+      pull_requests: [],
+    },
+    repository,
+    sender: { login: 'octocat' },
+  };
+}
+
 export function pushPayload(branch: string): Record<string, unknown> {
   const [owner = '', name = ''] = REPOSITORY.split('/');
   return {
@@ -94,7 +120,7 @@ export interface RunnerOptions {
   inputs: Record<string, string>;
   githubToken: string;
   apiUrl: string;
-  eventName: 'pull_request' | 'pull_request_target' | 'push';
+  eventName: 'pull_request' | 'pull_request_target' | 'push' | 'workflow_run';
   payload: Record<string, unknown>;
   /** Extra or overriding variables (RUNNER_DEBUG, ...). */
   env?: Record<string, string>;
@@ -111,9 +137,10 @@ export async function prepareStep(options: RunnerOptions): Promise<{ env: Record
   const files: StepFiles = { dir, workspace, output: file('output'), summary: file('step_summary'), event: file('event.json') };
   for (const name of ['output', 'env', 'state', 'path', 'step_summary']) await writeFile(file(name), '');
   await writeFile(files.event, JSON.stringify(options.payload));
-  const isPr = options.eventName !== 'push';
+  const isPr = options.eventName.startsWith('pull_request');
   const pr = options.payload.pull_request as { number: number; head: { ref: string }; base: { ref: string } } | undefined;
-  const ref = isPr ? `refs/pull/${pr?.number ?? PR_NUMBER}/merge` : String(options.payload.ref);
+  // workflow_run runs on the default branch; push names its ref in the payload.
+  const ref = isPr ? `refs/pull/${pr?.number ?? PR_NUMBER}/merge` : options.eventName === 'workflow_run' ? 'refs/heads/main' : String(options.payload.ref);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: dir,

@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScenario, startEmulator, type Emulator, type Scenario } from '../../emulator/index.js';
-import { GITHUB_ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from '../../fakes/github-api.js';
+import { GITHUB_ACTIONS_BOT, secondaryRateLimit, startFakeGitHub, type FakeGitHub } from '../../fakes/github-api.js';
 import { schemaErrors } from '../../helpers/schemas.js';
 import {
   PR_NUMBER,
@@ -19,6 +19,7 @@ import {
   runBundle,
   visibleLog,
   workflowCommands,
+  workflowRunPayload,
   type RunnerOptions,
   type StepResult,
 } from '../../helpers/github-runner.js';
@@ -166,15 +167,69 @@ describe('dist/github/index.js on a pull_request event', () => {
     expectNoSecrets(result);
   });
 
-  it('on a fork pull request: no comment request, a notice, the summary still written, the gate still decides', async () => {
+  it('on a fork pull request with a read-only token: tries the comment, turns the 403 into a notice, the gate still decides', async () => {
     await startGitHub();
-    const result = await step({ inputs: gateInputs(), payload: pullRequestPayload({ headRepo: 'someone/demo-app' }) });
+    const result = await step({ inputs: gateInputs(), githubToken: READ_ONLY_TOKEN, payload: pullRequestPayload({ headRepo: 'someone/demo-app' }) });
     expect(result.code).toBe(1);
     expect(result.outputs).toMatchObject({ status: 'failed', 'comment-url': '' });
     expect(result.summary).toContain('| Scanner |');
-    expect(notices(result).some((n) => n.includes('comes from a fork'))).toBe(true);
-    expect(github.requests).toEqual([]);
+    expect(commentRequests()).toContain(`POST /repos/${REPOSITORY}/issues/${PR_NUMBER}/comments`);
+    const notice = notices(result).find((n) => n.startsWith('Not commenting'));
+    expect(notice).toMatch(/403/);
+    expect(notice).toContain('comes from a fork');
+    expect(notice).toContain('workflow_run');
+    expect(workflowCommands(result.stdout).filter((c) => c.command === 'warning' && c.message.includes('comment'))).toEqual([]);
     expectNoSecrets(result);
+  });
+
+  it('on a fork pull request whose token may write (a private repository allowing it): comments', async () => {
+    await startGitHub();
+    const result = await step({ inputs: gateInputs(), payload: pullRequestPayload({ headRepo: 'someone/demo-app' }) });
+    expect(result.code).toBe(1);
+    expect(result.outputs['comment-url']).toMatch(new RegExp(`/pull/${PR_NUMBER}#issuecomment-\\d+$`));
+    expect(github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(1);
+    expect(notices(result).filter((n) => n.includes('fork'))).toEqual([]);
+  });
+
+  it('in a repository that is itself a fork, a pull request between its own branches comments as usual', async () => {
+    await startGitHub();
+    const payload = pullRequestPayload();
+    const pr = payload.pull_request as { head: { repo: Record<string, unknown> }; base: { repo: Record<string, unknown> } };
+    // GitHub marks the repository (head and base alike) as a fork of its upstream.
+    pr.head.repo.fork = true;
+    pr.base.repo.fork = true;
+    const result = await step({ inputs: gateInputs(), payload });
+    expect(result.code).toBe(1);
+    expect(github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(1);
+    expect(result.outputs['comment-url']).not.toBe('');
+  });
+
+  it('retries a comment call that gets a 502, and waits out a secondary rate limit', async () => {
+    await startGitHub();
+    github.failNext('GET', /\/issues\/\d+\/comments$/, { status: 502, body: { message: 'Server Error' } });
+    github.failNext('POST', /\/issues\/\d+\/comments$/, secondaryRateLimit(1));
+    const result = await step({ inputs: gateInputs(), env: { RUNNER_DEBUG: '1' } });
+    expect(result.code, result.stdout).toBe(1);
+    expect(github.comments(OWNER, REPO, PR_NUMBER)).toHaveLength(1);
+    expect(result.outputs['comment-url']).toMatch(/#issuecomment-\d+$/);
+    const calls = commentRequests();
+    expect(calls.filter((c) => c.startsWith('GET'))).toHaveLength(2);
+    expect(calls.filter((c) => c.startsWith('POST'))).toHaveLength(2);
+    expect(visibleLog(result.stdout)).toMatch(/secondary rate limit on POST .*retrying in 1 s/);
+    expect(notices(result).filter((n) => n.startsWith('Not commenting'))).toEqual([]);
+    expectNoSecrets(result);
+  });
+
+  it('gives up on a comment after its retries, with a warning, and the gate still decides', async () => {
+    await startGitHub();
+    const down = { status: 503, body: { message: 'Service Unavailable' } };
+    github.failNext('GET', /\/issues\/\d+\/comments$/, down, down, down);
+    const result = await step({ inputs: gateInputs() });
+    expect(result.code).toBe(1);
+    expect(commentRequests().filter((c) => c.startsWith('GET'))).toHaveLength(3);
+    const warnings = workflowCommands(result.stdout).filter((c) => c.command === 'warning');
+    expect(warnings.some((w) => w.message.startsWith('Could not write the pull request comment') && w.message.includes('503'))).toBe(true);
+    expect(github.comments(OWNER, REPO, PR_NUMBER)).toEqual([]);
   });
 
   it('with a read-only token (403): a notice naming the permission, no failure from the comment', async () => {
@@ -193,6 +248,25 @@ describe('dist/github/index.js on a pull_request event', () => {
 });
 
 describe('dist/github/index.js on other events and inputs', () => {
+  it('on workflow_run with pr-number: comments on that pull request (how fork pull requests get their comment)', async () => {
+    await startGitHub();
+    const inputs = gateInputs({ 'pr-number': String(PR_NUMBER), branch: 'feature/login', 'target-branch': 'main' });
+    const result = await step({ inputs, eventName: 'workflow_run', payload: workflowRunPayload() });
+    expect(result.code, result.stdout).toBe(1);
+    const thread = github.comments(OWNER, REPO, PR_NUMBER);
+    expect(thread).toHaveLength(1);
+    expect(thread[0]!.body).toContain('<!-- invicti-appsec:v1 id=demo-app/codethreat -->');
+    expect(result.outputs['comment-url']).toBe(`${SERVER_URL}/${REPOSITORY}/pull/${PR_NUMBER}#issuecomment-${thread[0]!.id}`);
+    expectNoSecrets(result, thread[0]!.body);
+  });
+
+  it('on workflow_run without pr-number: no comment and no request to GitHub', async () => {
+    await startGitHub();
+    const result = await step({ inputs: gateInputs({ branch: 'feature/login' }), eventName: 'workflow_run', payload: workflowRunPayload() });
+    expect(result.code).toBe(1);
+    expect(github.requests).toEqual([]);
+  });
+
   it('on push: gates the branch scan, writes outputs and summary, never comments', async () => {
     await startGitHub();
     const result = await step({ inputs: gateInputs({ 'threshold-critical': '1', 'release-criteria': 'off' }), eventName: 'push', payload: pushPayload('main') });

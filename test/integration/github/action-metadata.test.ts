@@ -87,7 +87,7 @@ describe('docs/github.md', () => {
     expect(own.length).toBeGreaterThan(3);
     for (const ref of own) expect(ref).toBe('invicti/invicti-appsec-ci@<full-commit-sha>');
     expect(others.length).toBeGreaterThan(3);
-    for (const ref of others) expect(ref).toMatch(/^(actions\/checkout|github\/codeql-action\/upload-sarif)@[0-9a-f]{40}$/);
+    for (const ref of others) expect(ref).toMatch(/^(actions\/checkout|actions\/download-artifact|github\/codeql-action\/upload-sarif)@[0-9a-f]{40}$/);
   });
 
   it('grants no more than each example needs', () => {

@@ -121,15 +121,17 @@ describe('when a comment is due', () => {
     ['comment off', pr, { comment: 'off' }, false],
     ['an async run', pr, { async: 'true' }, false],
     ['a push', contextFor('push', pushPayload('main')), {}, false],
-    ['a fork pull request', contextFor('pull_request', pullRequestPayload({ headRepo: 'fork/demo-app' })), {}, false],
+    ['a fork pull request (tried; a 403 becomes a notice)', contextFor('pull_request', pullRequestPayload({ headRepo: 'fork/demo-app' })), {}, true],
     ['a fork pull request_target (base token)', contextFor('pull_request_target', pullRequestPayload({ headRepo: 'fork/demo-app' })), {}, true],
+    ['a push with pr-number', contextFor('push', pushPayload('main')), { 'pr-number': '7' }, true],
   ])('%s', (_name, context, raw, post) => {
     expect(planComment(configFor(context, raw), context).post).toBe(post);
   });
 
   it('says why, as a notice, when the user can act on it', () => {
     const fork = contextFor('pull_request', pullRequestPayload({ headRepo: 'fork/demo-app' }));
-    expect(planComment(configFor(fork), fork)).toMatchObject({ post: false, notice: true, reason: expect.stringContaining('fork') as string });
+    expect(planComment(configFor(fork), fork)).toMatchObject({ post: true, fork: true });
+    expect(planComment(configFor(pr), pr)).toMatchObject({ post: true, fork: false });
     const noToken = configFor(pr);
     noToken.codeHost.githubToken = undefined;
     expect(planComment(noToken, pr)).toMatchObject({ post: false, notice: true, reason: expect.stringContaining('github-token') as string });

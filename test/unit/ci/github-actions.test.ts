@@ -51,10 +51,14 @@ describe('GitHub Actions context', () => {
     });
   });
 
-  it('flags a fork PR by repository name, by the fork flag, or by a deleted head repository', () => {
+  it('flags a fork PR by its head repository differing from the base one, or gone (a deleted fork)', () => {
     expect(detectGitHub(PR_ENV, prPayload({ full_name: 'mallory/web', fork: true })).pullRequest?.isFork).toBe(true);
-    expect(detectGitHub(PR_ENV, prPayload({ full_name: 'acme/web', fork: true })).pullRequest?.isFork).toBe(true);
     expect(detectGitHub(PR_ENV, prPayload(null)).pullRequest?.isFork).toBe(true);
+  });
+
+  it('does not flag a branch of a repository that is itself a fork (head.repo.fork is true for every such PR)', () => {
+    expect(detectGitHub(PR_ENV, prPayload({ full_name: 'acme/web', fork: true })).pullRequest?.isFork).toBe(false);
+    expect(detectGitHub(PR_ENV, prPayload({ full_name: 'ACME/Web', fork: true })).pullRequest?.isFork).toBe(false);
   });
 
   it('reads pull_request_target the same way', () => {
