@@ -11,6 +11,7 @@ import type { Clock, Random } from '../../shared/ports.js';
 import { writeReportFiles, type WriteText } from '../../shared/core/report-files.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { executeRun } from '../../shared/core/execute.js';
+import { findingsNeed } from '../../shared/core/findings.js';
 import { describeError, EXIT_CODES, exitCodeForError, redact } from '../../shared/errors.js';
 import { textReport } from '../../shared/cli/text-report.js';
 import { findingAnnotations } from './annotations.js';
@@ -127,7 +128,7 @@ export async function runAction(io: ActionIo): Promise<number> {
 
   let result: RunResult;
   try {
-    result = await executeRun(config, context, { env: io.env, logger, clock: io.clock, random: io.random, signal: io.signal });
+    result = await executeRun(config, context, { env: io.env, logger, clock: io.clock, random: io.random, signal: io.signal, findings: findingsNeed(config, 'github') });
   } catch (err) {
     // A ConfigError the platform revealed (an unknown project or scanner): the user's to fix, exit 2.
     kit.error(describeError(err), { title: 'Invicti AppSec configuration' });

@@ -104,7 +104,7 @@ export function scanparamsQuery(q: ScanparamsQuery): Record<string, QueryValue> 
 }
 
 export function vulnerabilitiesQuery(q: VulnerabilityQuery): Record<string, QueryValue> {
-  return { branch: q.branch, limit: q.limit, start: q.start, tool_name: q.toolName, type: q.type };
+  return { branch: q.branch, limit: q.limit, severity: q.severity, start: q.start, status: q.status, tool_name: q.toolName, type: q.type };
 }
 
 export function createScanBody(input: CreateScanInput): Record<string, unknown> {

@@ -9,6 +9,7 @@ import * as bodies from './bodies.js';
 import { clientSettings, toPage, type PlatformClientOptions } from './client-options.js';
 import { decode } from './decode.js';
 import { HttpFailure } from './http-errors.js';
+import { readPages } from './paging.js';
 import { fileMultipart } from './multipart.js';
 import type { Safety } from './retry.js';
 import * as schemas from './schemas.js';
@@ -129,14 +130,9 @@ export class PlatformClient implements t.PlatformApi {
   /** Up to 500 entries of a scan list: the order is not documented, so a busy queue is read past page one. */
   private async queuePage(list: 'queue' | 'completed'): Promise<t.Page<t.QueuedScan>> {
     const path = `/api/v2/scans/${list}`;
-    const items: t.QueuedScan[] = [];
-    let total = 0;
-    for (let start = 0; start < 500; start += 100) {
-      const raw = await this.call({ method: 'GET', path, template: path, query: { limit: 100, start }, schema: schemas.pageSchema('scans', schemas.queuedScanSchema) });
-      items.push(...raw.items);
-      total = raw.total;
-      if (raw.items.length < 100 || items.length >= total) break;
-    }
+    const read = async (start: number, limit: number): Promise<t.Page<t.QueuedScan>> =>
+      toPage(await this.call({ method: 'GET', path, template: path, query: { limit, start }, schema: schemas.pageSchema('scans', schemas.queuedScanSchema) }), { start, limit });
+    const { items, total } = await readPages(read, { pageSize: 100, cap: 500 });
     return { items, total, start: 0, limit: items.length };
   }
 

@@ -280,6 +280,16 @@ export function pageSchema<T>(key: string, item: z.ZodType<T>): z.ZodType<RawPag
 }
 
 /** An entry of `GET /scans/queue|completed` (docs shape; the emulator adds `event_id` and `branch`). */
+/**
+ * A finished scan's duration from its `started_at` and `finished_at`. The `duration` field is not used: its unit
+ * is not documented (the docs' example is an integer; seconds, milliseconds and nanoseconds are all plausible).
+ */
+function durationOf(startedAt: string | undefined, finishedAt: string | undefined): { durationMs?: number } {
+  if (startedAt === undefined || finishedAt === undefined) return {};
+  const ms = Date.parse(finishedAt) - Date.parse(startedAt);
+  return Number.isFinite(ms) && ms >= 0 ? { durationMs: ms } : {};
+}
+
 export const queuedScanSchema = z
   .object({
     id: text,
@@ -300,7 +310,7 @@ export const queuedScanSchema = z
       ...(e.branch === undefined ? {} : { branch: e.branch }),
       ...(e.started_at === undefined ? {} : { startedAt: e.started_at }),
       ...(e.finished_at === undefined ? {} : { finishedAt: e.finished_at }),
-      ...(e.duration === undefined ? {} : { durationSeconds: e.duration }),
+      ...durationOf(e.started_at, e.finished_at),
     }),
   ) satisfies z.ZodType<QueuedScan>;
 

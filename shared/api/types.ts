@@ -236,6 +236,10 @@ export interface VulnerabilityQuery {
   branch?: string;
   toolName?: string;
   type?: string;
+  /** Platform severity number: 4 critical, 3 high, 2 medium, 1 low (0 info, an inference). */
+  severity?: number;
+  /** `new` or `recurrent`. */
+  status?: string;
   start?: number;
   limit?: number;
 }
@@ -260,8 +264,8 @@ export interface QueuedScan {
   branch?: string;
   startedAt?: string;
   finishedAt?: string;
-  /** Seconds the scan took, for finished scans. */
-  durationSeconds?: number;
+  /** How long a finished scan took, from `finished_at - started_at` (never from `duration`, whose unit is unknown). */
+  durationMs?: number;
 }
 
 /** Every call the core makes. Implemented over HTTP by `PlatformClient` in `client.ts`. */

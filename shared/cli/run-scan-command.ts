@@ -10,6 +10,7 @@ import type { Clock, Logger, Random } from '../ports.js';
 import { writeReportFiles, type WriteText } from '../core/report-files.js';
 import type { RunResult } from '../core/result.js';
 import { executeRun } from '../core/execute.js';
+import { findingsNeed } from '../core/findings.js';
 import { describeError, EXIT_CODES, exitCodeForError, redact } from '../errors.js';
 import { consoleLogger } from './console-logger.js';
 import { textReport } from './text-report.js';
@@ -68,7 +69,7 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
   const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
   let result: RunResult;
   try {
-    result = await executeRun(config, context, { env: io.env, logger, clock: io.clock, random: io.random, signal: io.signal });
+    result = await executeRun(config, context, { env: io.env, logger, clock: io.clock, random: io.random, signal: io.signal, findings: findingsNeed(config, options.ci) });
   } catch (err) {
     logger.error(describeError(err));
     return exitCodeForError(err);

@@ -9,6 +9,7 @@ import { ConfigError, DeadlineError } from '../errors.js';
 import { proxySettingsFromEnv } from '../proxy.js';
 import type { ConnectionConfig, ScanConfig } from './config.js';
 import { errorResult } from './error-result.js';
+import type { FindingsNeed } from './findings.js';
 import { formatDuration } from './duration.js';
 import { systemClock, type Clock, type Logger, type Random } from '../ports.js';
 import type { RunResult } from './result.js';
@@ -21,6 +22,8 @@ export interface ExecuteDeps {
   clock?: Clock;
   random?: Random;
   signal?: AbortSignal;
+  /** What the packaging's outputs read of the findings (`findingsNeed`). */
+  findings?: FindingsNeed;
 }
 
 /**
@@ -72,7 +75,7 @@ export async function executeRun(config: ScanConfig, context: RunContext, deps: 
   const signal = { signal: deadline.signal };
   try {
     const api = platformClientFor(config, { ...deps, clock, random, ...signal });
-    return await runScan(config, context, { api, clock, random, logger: deps.logger, ...signal });
+    return await runScan(config, context, { api, clock, random, logger: deps.logger, ...signal, ...(deps.findings ? { findings: deps.findings } : {}) });
   } catch (err) {
     if (err instanceof ConfigError) throw err;
     const result = errorResult(config, context, err, clock.now());

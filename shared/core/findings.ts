@@ -1,15 +1,42 @@
 /**
- * Findings of a finished scan: fetched page by page (bounded), turned into renderer-ready `Finding`s, and
- * marked new or existing against a baseline (the merge target's findings for a PR/MR, else the platform's own
+ * Findings of a finished scan, read only as far as the run needs them: the counts and the risk score come
+ * from the scan summary, so the gate needs no finding unless it counts new ones. Pages are read with bounded
+ * parallelism, advancing by the items received (`readPages`). Findings become renderer-ready `Finding`s, marked
+ * new or existing against a baseline (the merge target's findings for a PR/MR, else the platform's own
  * new/recurrent status, which compares with the previous scan of the same branch).
  */
 import { createHash } from 'node:crypto';
-import { SEVERITIES, type PlatformApi, type SeverityCounts, type Vulnerability } from '../api/types.js';
+import { readPages } from '../api/paging.js';
+import { SEVERITIES, type PlatformApi, type Severity, type SeverityCounts, type Vulnerability } from '../api/types.js';
+import type { CiKind } from './options.js';
 import { zeroCounts, type Finding } from './result.js';
 
 export const FINDINGS_PAGE_SIZE = 100;
 /** More than this per scanner is not fetched; counts still come from the scan summary. */
 export const MAX_FINDINGS_PER_SCANNER = 10_000;
+/** The platform's severity numbers (`severity` filter); info as 0 is an inference (the docs list 1 to 4). */
+const SEVERITY_NUMBER: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+/** GitHub shows 8 error and 8 warning annotations of findings; the most severe 16 cover them. */
+const GITHUB_ANNOTATED = 16;
+/** Bitbucket Code Insights takes up to 1,000 annotations per report. */
+const BITBUCKET_ANNOTATED = 1_000;
+
+/** What the run's outputs read of the findings: every one (reports), or the most severe `top` (comments). */
+export interface FindingsNeed {
+  all: boolean;
+  top: number;
+}
+
+/**
+ * What a packaging's outputs need: every finding for SARIF, the JSON result and the GitLab reports; else the
+ * most severe ones its comment, summary or annotations show (the CLI shows none without summary-markdown).
+ */
+export function findingsNeed(config: { sarif?: string | undefined; outputJson?: string | undefined; summaryMarkdown?: string | undefined; maxFindings: number }, ci: CiKind): FindingsNeed {
+  const all = Boolean(config.sarif) || Boolean(config.outputJson) || ci === 'gitlab';
+  const shown = ci === 'cli' && !config.summaryMarkdown ? 0 : config.maxFindings;
+  const annotated = ci === 'github' ? GITHUB_ANNOTATED : ci === 'bitbucket' ? BITBUCKET_ANNOTATED : 0;
+  return { all, top: Math.max(shown, annotated) };
+}
 
 export interface FetchedFindings {
   items: Vulnerability[];
@@ -20,18 +47,93 @@ export interface FetchedFindings {
 export async function fetchFindings(
   api: PlatformApi,
   projectId: string,
-  query: { branch: string; tool: string },
+  query: { branch: string; tool: string; severity?: number; status?: string },
   cap = MAX_FINDINGS_PER_SCANNER,
 ): Promise<FetchedFindings> {
-  const items: Vulnerability[] = [];
-  let total = 0;
-  for (let start = 0; items.length < cap; start += FINDINGS_PAGE_SIZE) {
-    const page = await api.listVulnerabilities(projectId, { branch: query.branch, toolName: query.tool, start, limit: FINDINGS_PAGE_SIZE });
-    total = page.total;
-    items.push(...page.items.slice(0, cap - items.length));
-    if (page.items.length === 0 || start + page.items.length >= page.total) break;
+  const { items, total } = await readPages(
+    (start, limit) =>
+      api.listVulnerabilities(projectId, {
+        branch: query.branch,
+        toolName: query.tool,
+        ...(query.severity !== undefined ? { severity: query.severity } : {}),
+        ...(query.status !== undefined ? { status: query.status } : {}),
+        start,
+        limit,
+      }),
+    { pageSize: FINDINGS_PAGE_SIZE, cap },
+  );
+  return { items, total, truncated: items.length < total };
+}
+
+export interface GatheredFindings {
+  findings: Finding[];
+  truncated: boolean;
+  newCounts: SeverityCounts;
+}
+
+export interface GatherRequest {
+  projectId: string;
+  scanner: { slug: string; type: string };
+  branch: string;
+  /** The scan summary's counts: which severities are worth asking for. */
+  counts: SeverityCounts;
+  /** The merge target, for a PR/MR: new means "not on the target". */
+  baselineBranch?: string;
+  need: FindingsNeed;
+}
+
+/**
+ * The findings a run needs and the new-findings counts:
+ * - every finding (and the target's, for a PR/MR) when a report wants them all, or when a PR/MR counts new ones
+ *   (new means "not on the target", which only the target's list can tell);
+ * - otherwise the most severe `need.top`, asked for by severity (the list's order is not documented), and the new
+ *   counts from the platform's `status=new` list: one page when few are new, else one total per severity.
+ */
+export async function gatherFindings(api: PlatformApi, req: GatherRequest): Promise<GatheredFindings> {
+  const { projectId, scanner, branch, counts, need } = req;
+  const query = { branch, tool: scanner.slug };
+  if (need.all || req.baselineBranch) {
+    const [current, baseline] = await Promise.all([
+      fetchFindings(api, projectId, query),
+      req.baselineBranch ? fetchFindings(api, projectId, { branch: req.baselineBranch, tool: scanner.slug }) : undefined,
+    ]);
+    const findings = classifyFindings(scanner.slug, scanner.type, current.items, baseline?.items);
+    return { findings, truncated: current.truncated, newCounts: countBySeverity(findings, (f) => f.isNew) };
   }
-  return { items, total: Math.max(total, items.length), truncated: items.length < total };
+  const present = SEVERITIES.filter((s) => counts[s] > 0);
+  const [top, newCounts] = await Promise.all([topFindings(api, projectId, query, counts, need.top), newFindingCounts(api, projectId, query, present)]);
+  const findings = classifyFindings(scanner.slug, scanner.type, top, undefined);
+  const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
+  return { findings, truncated: findings.length < total, newCounts };
+}
+
+/** The `top` most severe findings: severity by severity, only where the summary counts some. */
+async function topFindings(api: PlatformApi, projectId: string, query: { branch: string; tool: string }, counts: SeverityCounts, top: number): Promise<Vulnerability[]> {
+  const out: Vulnerability[] = [];
+  for (const severity of SEVERITIES) {
+    if (out.length >= top) break;
+    if (counts[severity] === 0) continue;
+    const page = await fetchFindings(api, projectId, { ...query, severity: SEVERITY_NUMBER[severity] }, top - out.length);
+    out.push(...page.items);
+  }
+  return out;
+}
+
+async function newFindingCounts(api: PlatformApi, projectId: string, query: { branch: string; tool: string }, present: readonly Severity[]): Promise<SeverityCounts> {
+  const counts = zeroCounts();
+  if (present.length === 0) return counts;
+  const page = await api.listVulnerabilities(projectId, { branch: query.branch, toolName: query.tool, status: 'new', start: 0, limit: FINDINGS_PAGE_SIZE });
+  if (page.items.length >= page.total) {
+    for (const v of page.items) counts[v.severity] += 1;
+    return counts;
+  }
+  await Promise.all(
+    present.map(async (severity) => {
+      const one = await api.listVulnerabilities(projectId, { branch: query.branch, toolName: query.tool, status: 'new', severity: SEVERITY_NUMBER[severity], start: 0, limit: 1 });
+      counts[severity] = one.total;
+    }),
+  );
+  return counts;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
- * How long scans of a scanner usually take, from the platform's list of completed scans: the median for this
- * project, or, for a project's first scan, for the same scanner on other projects. Only a hint for the waiter's
- * schedule: when the platform cannot tell, the waiter falls back to backoff.
+ * How long scans of a scanner usually take, from the platform's list of completed scans: the median of this
+ * project's scans of the scanner on the same branch, else on any branch, else of the same scanner on other
+ * projects (a project's first scan). Durations come from `started_at`/`finished_at` only. Only a hint for the
+ * waiter's schedule: when the platform cannot tell, the waiter falls back to backoff.
  */
 import type { PlatformApi, QueuedScan } from '../api/types.js';
 import type { Logger } from '../ports.js';
@@ -10,12 +11,12 @@ import type { Logger } from '../ports.js';
 const HISTORY_WINDOW = 50;
 
 export interface DurationHistory {
-  expectedMs(projectId: string, tool: string): Promise<number | undefined>;
+  expectedMs(projectId: string, tool: string, branch?: string): Promise<number | undefined>;
 }
 
-function medianSeconds(scans: readonly QueuedScan[]): number | undefined {
+function medianMs(scans: readonly QueuedScan[]): number | undefined {
   const durations = scans
-    .map((s) => s.durationSeconds)
+    .map((s) => s.durationMs)
     .filter((d): d is number => d !== undefined && d > 0)
     .sort((a, b) => a - b);
   return durations[Math.floor(durations.length / 2)];
@@ -25,7 +26,7 @@ function medianSeconds(scans: readonly QueuedScan[]): number | undefined {
 export function durationHistory(api: PlatformApi, logger: Logger): DurationHistory {
   let completed: Promise<QueuedScan[]> | undefined;
   return {
-    async expectedMs(projectId, tool) {
+    async expectedMs(projectId, tool, branch) {
       completed ??= api.listCompletedScans({ start: 0, limit: HISTORY_WINDOW }).then(
         (page) => page.items,
         (err: unknown) => {
@@ -35,8 +36,8 @@ export function durationHistory(api: PlatformApi, logger: Logger): DurationHisto
         },
       );
       const ofTool = (await completed).filter((s) => s.tool === tool);
-      const seconds = medianSeconds(ofTool.filter((s) => s.projectId === projectId)) ?? medianSeconds(ofTool);
-      return seconds === undefined ? undefined : seconds * 1000;
+      const ofProject = ofTool.filter((s) => s.projectId === projectId);
+      return (branch === undefined ? undefined : medianMs(ofProject.filter((s) => s.branch === branch))) ?? medianMs(ofProject) ?? medianMs(ofTool);
     },
   };
 }

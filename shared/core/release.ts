@@ -39,6 +39,45 @@ export async function readReleaseStatus(
   }
 }
 
+/** One scanner's part in the run's shared release read. */
+export interface ReleaseTicket {
+  /** Read (once per key for the whole run) after every scanner of the run has finished its scan. */
+  read(key: string, read: () => Promise<ReleaseStatus>): Promise<ReleaseStatus>;
+  /** This scanner reads no release status (done, failed, async): the others stop waiting for it. Idempotent. */
+  leave(): void;
+}
+
+/**
+ * The release status of a project and branch, read once for all the scanners of a run, after the last of them
+ * has finished: release criteria reflect every scan of the run, and N scanners cost one read instead of N.
+ */
+export function sharedReleaseReads(scanners: number): () => ReleaseTicket {
+  let waiting = scanners;
+  let open!: () => void;
+  const everyone = new Promise<void>((resolve) => (open = resolve));
+  if (waiting <= 0) open();
+  const reads = new Map<string, Promise<ReleaseStatus>>();
+  return () => {
+    let left = false;
+    const leave = (): void => {
+      if (left) return;
+      left = true;
+      waiting -= 1;
+      if (waiting === 0) open();
+    };
+    return {
+      leave,
+      async read(key, read) {
+        leave();
+        await everyone;
+        let status = reads.get(key);
+        if (status === undefined) reads.set(key, (status = read()));
+        return status;
+      },
+    };
+  };
+}
+
 export function summarizeRelease(status: ReleaseStatus, scope: ReleaseScope): ReleaseSummary {
   const types: Record<string, string> = {};
   for (const [type, value] of Object.entries(status.types)) types[type] = value.status;

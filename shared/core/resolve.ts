@@ -4,22 +4,27 @@
  * suggestion, not the official CLI's "unknown, disabled or inactive tool name".
  */
 import type { CreateProjectInput, PlatformApi, Project, Scanner } from '../api/types.js';
+import { readPages, type PagesRead } from '../api/paging.js';
 import { ApiError, ConfigError } from '../errors.js';
 import { nearest } from './suggest.js';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 const PAGE = 100;
-/** Bound on projects read when looking for a name or suggestions. */
-const MAX_PROJECTS_SCANNED = 5_000;
+/**
+ * Bound on projects read for one name. The name filter may match by substring, so many similar names mean
+ * many pages; past this bound the answer is an honest "too many matches", never a wrong "not found".
+ */
+const MAX_PROJECTS_SCANNED = 50_000;
+/** Projects read for "did you mean" suggestions when the name matched nothing. */
+const SUGGESTION_POOL = 1_000;
 
-async function listAllProjects(api: PlatformApi, name: string): Promise<Project[]> {
-  const all: Project[] = [];
-  for (let start = 0; start < MAX_PROJECTS_SCANNED; start += PAGE) {
-    const page = await api.listProjects({ name, start, limit: PAGE });
-    all.push(...page.items);
-    if (page.items.length === 0 || start + page.items.length >= page.total) break;
-  }
-  return all;
+/** Projects whose name the platform matches with `name`, read until one satisfies `stop` (names are unique). */
+function searchProjects(api: PlatformApi, name: string, cap: number, stop?: (p: Project) => boolean): Promise<PagesRead<Project>> {
+  return readPages((start, limit) => api.listProjects({ name, start, limit }), {
+    pageSize: PAGE,
+    cap,
+    ...(stop ? { enough: (items: readonly Project[]) => items.some(stop) } : {}),
+  });
 }
 
 export interface ProjectRequest {
@@ -38,17 +43,25 @@ export async function resolveProject(api: PlatformApi, request: ProjectRequest):
       if (!(err instanceof ApiError && err.kind === 'not-found')) throw err;
     }
   }
-  const candidates = await listAllProjects(api, wanted);
-  const exact = candidates.filter((p) => p.name === wanted || p.id === wanted);
+  const isExact = (p: Project): boolean => p.name === wanted || p.id === wanted;
+  const found = await searchProjects(api, wanted, MAX_PROJECTS_SCANNED, isExact);
+  const candidates = found.items;
+  const exact = candidates.filter(isExact);
   if (exact.length === 1 && exact[0]) return { project: exact[0], created: false };
   if (exact.length > 1) {
     throw new ConfigError('project', `${exact.length} projects are named "${wanted}"; give the project ID instead.`);
+  }
+  if (found.total > candidates.length) {
+    throw new ConfigError(
+      'project',
+      `more than ${MAX_PROJECTS_SCANNED.toLocaleString('en')} projects match "${wanted}" and none of those read is named exactly that; give the project ID instead.`,
+    );
   }
   if (request.create) {
     const project = await api.createProject({ name: wanted, ...request.create });
     return { project, created: true };
   }
-  const pool = candidates.length > 0 ? candidates : await listAllProjects(api, '');
+  const pool = candidates.length > 0 ? candidates : (await searchProjects(api, '', SUGGESTION_POOL)).items;
   const near = nearest(
     wanted,
     pool.map((p) => p.name),
@@ -82,9 +95,10 @@ export async function resolveScanners(
   };
   const resolved: Scanner[] = [];
   for (const slug of slugs) {
-    const page = await api.listActiveScanners({ name: slug, limit: 0 });
+    // One scanner: the platform filters by name. Several: one read of the catalogue serves them all.
+    const listed = slugs.length > 1 ? await all() : (await api.listActiveScanners({ name: slug, limit: 0 })).items;
     // The platform's name filter may be a substring match; only the exact slug counts.
-    const matches = page.items.filter((s) => s.slug === slug);
+    const matches = listed.filter((s) => s.slug === slug);
     const scanner = matches.find((s) => !s.disabled) ?? matches[0];
     if (!scanner) {
       const near = nearest(

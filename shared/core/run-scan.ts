@@ -10,7 +10,8 @@ import { VERSION } from '../version.js';
 import { combinedExitCode, combinedStatus, summarize } from './combine.js';
 import type { ScanConfig } from './config.js';
 import type { Clock, Logger, Random } from '../ports.js';
-import { readReleaseStatus, summarizeRelease, type ReleaseScope } from './release.js';
+import type { FindingsNeed } from './findings.js';
+import { readReleaseStatus, sharedReleaseReads, summarizeRelease, type ReleaseScope } from './release.js';
 import { resolveProject, resolveScanners } from './resolve.js';
 import { resolveScannersByType, type ChosenScanner } from './resolve-by-type.js';
 import { evaluateGate, gateStatus } from './gate.js';
@@ -23,6 +24,8 @@ export interface RunDeps {
   clock: Clock;
   random: Random;
   logger: Logger;
+  /** What the packaging's outputs read of the findings (`findingsNeed`); default: only what the gate needs. */
+  findings?: FindingsNeed;
   /** Aborted on SIGINT/SIGTERM: waits stop and the result says where the scan can be followed. */
   signal?: AbortSignal;
 }
@@ -74,7 +77,8 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
       results = [await releaseOnly(config, project, branch, deps, deadline)];
     } else {
       const scanners = await chooseScanners(config, project, branch, deps);
-      const settings = scanSettings(config, deadline, isPullRequest);
+      const settings = { ...scanSettings(config, deadline, isPullRequest), ...(deps.findings ? { findings: deps.findings } : {}) };
+      const ticket = sharedReleaseReads(scanners.length);
       const request = {
         branch,
         ...(isPullRequest ? { targetBranch: config.targetBranch } : {}),
@@ -90,7 +94,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
           scanOne(
             { project, scanner, request, ...(reason ? { chosenBecause: reason } : {}) },
             { ...settings, releaseScope: releaseScope(config, [scanner.type]) },
-            deps,
+            { ...deps, release: ticket() },
           ),
         ),
       );
@@ -163,7 +167,7 @@ async function runAll(tasks: readonly (() => Promise<ScannerResult>)[]): Promise
 async function resumeEvents(config: ScanConfig, deps: RunDeps, deadline: number): Promise<{ project: Project; results: ScannerResult[] }> {
   const { api } = deps;
   let project: Project | undefined = config.project ? (await resolveProject(api, { project: config.project })).project : undefined;
-  const settings = scanSettings(config, deadline, config.targetBranch !== undefined && config.targetBranch !== '');
+  const settings = { ...scanSettings(config, deadline, config.targetBranch !== undefined && config.targetBranch !== ''), ...(deps.findings ? { findings: deps.findings } : {}) };
   const tasks = config.eventIds.map((eventId) => async (): Promise<ScannerResult> => {
     // Until the event has finished, all that is known of it is its id.
     const unknownScanner: Scanner = { id: '', slug: `event-${eventId}`, displayName: '', type: '', labels: [], customType: 0, disabled: false, params: {} };

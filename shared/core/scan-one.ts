@@ -3,13 +3,13 @@
  * Platform trouble for one scanner becomes that scanner's `error`/`timeout` result, so the other scanners of
  * the run still report; configuration errors are thrown (they stop the run with exit 2).
  */
-import type { PlatformApi, Project, Scan, Scanner } from '../api/types.js';
+import type { PlatformApi, Project, ReleaseStatus, Scan, Scanner } from '../api/types.js';
 import { ConfigError, DeadlineError, CancelledError, describeError } from '../errors.js';
 import { durationHistory, type DurationHistory } from './history.js';
-import { fetchFindings, classifyFindings, countBySeverity } from './findings.js';
+import { gatherFindings, type FindingsNeed } from './findings.js';
 import { evaluateGate, gateStatus, type GateSettings } from './gate.js';
 import type { Clock, Logger, Random } from '../ports.js';
-import { readReleaseStatus, summarizeRelease, type ReleaseScope } from './release.js';
+import { readReleaseStatus, summarizeRelease, type ReleaseScope, type ReleaseTicket } from './release.js';
 import { zeroCounts, type GateReason, type ScannerResult } from './result.js';
 import { startScan, type TriggerRequest } from './trigger.js';
 import { waitForEvent } from './wait.js';
@@ -24,6 +24,8 @@ export interface ScanOneDeps {
   signal?: AbortSignal;
   /** The platform's scan durations, read once per run (the waiter's hint). */
   history?: DurationHistory;
+  /** This scanner's share of the run's one release read (read directly when absent). */
+  release?: ReleaseTicket;
 }
 
 export interface ScanOneSettings {
@@ -36,6 +38,8 @@ export interface ScanOneSettings {
   async: boolean;
   /** Compare with the merge target's findings to tell new from existing. */
   baselineBranch?: string;
+  /** What the run's outputs read of the findings; default: none beyond the new-findings counts. */
+  findings?: FindingsNeed;
 }
 
 export interface ScanOneTarget {
@@ -80,6 +84,8 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     timings: { startedAt: iso(startedMs), finishedAt: iso(startedMs), durationMs: 0 },
   };
   const finish = (): ScannerResult => {
+    // Whatever happened, the run's release read no longer waits for this scanner.
+    deps.release?.leave();
     const end = clock.now();
     result.timings = { startedAt: iso(startedMs), finishedAt: iso(end), durationMs: end - startedMs };
     return result;
@@ -101,10 +107,10 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     }
 
     let lastText = '';
-    const expected = await (deps.history ?? durationHistory(api, logger)).expectedMs(project.id, scanner.slug);
+    const history = deps.history ?? durationHistory(api, logger);
     const { event } = await waitForEvent(api, eventId, {
       deadline: settings.deadline,
-      ...(expected !== undefined ? { expectedDurationMs: expected } : {}),
+      expectedDuration: () => history.expectedMs(project.id, scanner.slug, request.branch),
       clock,
       random: deps.random,
       ...(deps.signal ? { signal: deps.signal } : {}),
@@ -129,13 +135,18 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     result.branch = scan.branch || result.branch;
     if (scan.link) result.links.scan = scan.link;
 
-    const current = await fetchFindings(api, project.id, { branch: result.branch, tool: scanner.slug });
-    const baseline = settings.baselineBranch
-      ? (await fetchFindings(api, project.id, { branch: settings.baselineBranch, tool: scanner.slug })).items
-      : undefined;
-    result.findings = classifyFindings(scanner.slug, scanner.type, current.items, baseline);
-    result.findingsTruncated = current.truncated;
-    result.newCounts = countBySeverity(result.findings, (f) => f.isNew);
+    // Counts and score come from the scan summary; findings are read only as far as the outputs need them.
+    const gathered = await gatherFindings(api, {
+      projectId: project.id,
+      scanner,
+      branch: result.branch,
+      counts: result.counts,
+      ...(settings.baselineBranch ? { baselineBranch: settings.baselineBranch } : {}),
+      need: settings.findings ?? { all: false, top: 0 },
+    });
+    result.findings = gathered.findings;
+    result.findingsTruncated = gathered.truncated;
+    result.newCounts = gathered.newCounts;
 
     let risk: { current: number; previous?: number } | undefined;
     if (settings.gate.failOnRiskIncrease) {
@@ -145,11 +156,13 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     }
     if (releaseScope) {
       const releaseProject = scan.infraSourceProjectId || scan.project || project.name;
-      const status = await readReleaseStatus(api, releaseProject, result.branch, {
-        clock,
-        deadline: settings.deadline,
-        ...(deps.signal ? { signal: deps.signal } : {}),
-      });
+      const read = (): Promise<ReleaseStatus> =>
+        readReleaseStatus(api, releaseProject, result.branch, {
+          clock,
+          deadline: settings.deadline,
+          ...(deps.signal ? { signal: deps.signal } : {}),
+        });
+      const status = await (deps.release ? deps.release.read(`${releaseProject}\u0000${result.branch}`, read) : read());
       result.release = summarizeRelease(status, releaseScope);
     }
     result.reasons = evaluateGate(settings.gate, {
@@ -161,7 +174,10 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     result.status = gateStatus(result.reasons);
     return finish();
   } catch (err) {
-    if (err instanceof ConfigError) throw err;
+    if (err instanceof ConfigError) {
+      deps.release?.leave();
+      throw err;
+    }
     const follow = result.links.event ?? result.links.scan ?? result.links.project;
     const where = follow ? ` Follow it at ${follow}` : result.eventId ? ` Event ${result.eventId}.` : '';
     if (err instanceof DeadlineError) {

@@ -51,6 +51,11 @@ export interface WaitOptions {
   signal?: AbortSignal;
   /** How long scans of this scanner usually take (ms), from the platform's history; unknown when undefined. */
   expectedDurationMs?: number;
+  /**
+   * Where to read that from, asked only once the first poll shows the scan still running (a scan that is
+   * already done when first polled needs no history read).
+   */
+  expectedDuration?: () => Promise<number | undefined>;
   policy?: PollPolicy;
   /** Called after each poll; for progress lines. */
   onPoll?: (event: ScanEvent, elapsedMs: number) => void;
@@ -116,11 +121,13 @@ export async function waitForEvent(api: PlatformApi, eventId: string, options: W
   let previousDelayMs: number | undefined;
   let polls = 0;
   let inactive = false;
+  let expectedDurationMs = options.expectedDurationMs;
   for (;;) {
+    if (polls === 1 && expectedDurationMs === undefined && options.expectedDuration) expectedDurationMs = await options.expectedDuration();
     const elapsedMs = clock.now() - startedAt;
     const delay = nextDelay(
       policy,
-      { previousDelayMs, elapsedMs, expectedDurationMs: options.expectedDurationMs, inactive },
+      { previousDelayMs, elapsedMs, expectedDurationMs, inactive },
       options.random,
     );
     previousDelayMs = delay;

@@ -5,6 +5,7 @@
 import { createPlatformClient } from '../../shared/api/index.js';
 import { detectContext, type RunContext } from '../../shared/ci/index.js';
 import { parseConfig } from '../../shared/core/config.js';
+import type { FindingsNeed } from '../../shared/core/findings.js';
 import { systemClock, type Logger } from '../../shared/ports.js';
 import type { RunResult } from '../../shared/core/result.js';
 import { runScan } from '../../shared/core/run-scan.js';
@@ -27,7 +28,8 @@ export function captureLogger(logs: string[]): Logger {
 export async function runCore(
   emu: Emulator,
   raw: Record<string, string>,
-  options: { context?: RunContext; signal?: AbortSignal } = {},
+  /** `findings`: what the outputs read of the findings; default every finding, as a run that writes SARIF. */
+  options: { context?: RunContext; signal?: AbortSignal; findings?: FindingsNeed } = {},
 ): Promise<CoreRun> {
   const logs: string[] = [];
   const logger = captureLogger(logs);
@@ -47,6 +49,7 @@ export async function runCore(
     clock: systemClock,
     random: Math.random,
     logger,
+    findings: options.findings ?? { all: true, top: 0 },
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return { result, logs };

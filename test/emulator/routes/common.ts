@@ -43,6 +43,17 @@ export function boolQuery(q: URLSearchParams, key: string): boolean | undefined 
   return raw === 'true' || raw === '1';
 }
 
+/**
+ * `start` and `limit` of a list request. `limit` is clamped to the scenario's `maxPageSize` (the real maximum
+ * is not documented); absent, empty or 0 gives the route's documented default, or the scenario's
+ * `defaultPageSize` when it sets one.
+ */
+export function pageQuery(ctx: RouteContext, routeDefault: number): { start: number; limit: number } {
+  const { maxPageSize, defaultPageSize } = ctx.env.store.scenario;
+  const fallback = Math.min(defaultPageSize ?? routeDefault, maxPageSize);
+  return { start: intQuery(ctx.query, 'start', 0), limit: intQuery(ctx.query, 'limit', fallback, maxPageSize) || fallback };
+}
+
 export function paginate<T>(items: readonly T[], start: number, limit: number): T[] {
   return limit === 0 ? items.slice(start) : items.slice(start, start + limit);
 }

@@ -4,7 +4,7 @@ import type { RouteContext, Router } from '../http/router.js';
 import type { Store } from '../state/store.js';
 import type { ProjectRec } from '../state/types.js';
 import { projectView } from '../state/views.js';
-import { bool, intQuery, jsonBody, obj, paginate, str } from './common.js';
+import { bool, jsonBody, obj, pageQuery, paginate, str } from './common.js';
 import type { Json } from './common.js';
 
 const ALMS = new Set(['azureserver', 'azurecloud', 'bitbucket', 'bitbucketserver', 'github', 'gitlabcloud', 'gitlabonprem', 'git', 'githubenterprise']);
@@ -25,8 +25,7 @@ function list(ctx: RouteContext) {
   const { store } = ctx.env;
   const name = (ctx.query.get('name') ?? '').trim();
   const alm = (ctx.query.get('alm') ?? '').trim();
-  const start = intQuery(ctx.query, 'start', 0);
-  const limit = intQuery(ctx.query, 'limit', 10, 100) || 10;
+  const { start, limit } = pageQuery(ctx, 10);
   const exact = store.scenario.projectNameMatch === 'exact';
   const matches = store.projects.filter((p) => {
     if (alm !== '' && !repoMatches(p, alm)) return false;

@@ -3,7 +3,7 @@ import { badRequest, ok } from '../http/reply.js';
 import type { RouteContext, Router } from '../http/router.js';
 import type { ScanparamsRec } from '../state/types.js';
 import { scanparamsView } from '../state/views.js';
-import { bool, boolQuery, customFrom, intQuery, jsonBody, obj, paginate, prFrom, str } from './common.js';
+import { bool, boolQuery, customFrom, jsonBody, obj, pageQuery, paginate, prFrom, str } from './common.js';
 import { requireProject } from './projects.js';
 
 /** Every key kdt sends is a filter when present; an empty value means "empty", except `tool_id` (any). */
@@ -38,8 +38,7 @@ function search(ctx: RouteContext) {
         }),
     )
     .reverse();
-  const start = intQuery(q, 'start', 0);
-  const limit = intQuery(q, 'limit', 10, 100) || 10;
+  const { start, limit } = pageQuery(ctx, 10);
   return ok({ scanparams: paginate(matches, start, limit).map((sp) => scanparamsView(store, sp)), limit, start, total: matches.length });
 }
 

@@ -3,7 +3,7 @@ import { badRequest, notFound, ok } from '../http/reply.js';
 import type { RouteContext, Router } from '../http/router.js';
 import type { EventRec, ScanRec } from '../state/types.js';
 import { eventView, queueEntryView, scanView } from '../state/views.js';
-import { boolQuery, intQuery, paginate } from './common.js';
+import { boolQuery, pageQuery, paginate } from './common.js';
 import { requireProject } from './projects.js';
 
 /**
@@ -41,8 +41,7 @@ function projectScans(ctx: RouteContext) {
   const { store, baseUrl } = ctx.env;
   const project = requireProject(store, ctx.params.project!);
   const matches = store.projectScans(project.id).filter(scanFilter(ctx));
-  const start = intQuery(ctx.query, 'start', 0);
-  const limit = intQuery(ctx.query, 'limit', 10, 100) || 10;
+  const { start, limit } = pageQuery(ctx, 10);
   return ok({ scans: paginate(matches, start, limit).map((s) => scanView(store, s, baseUrl)), total: matches.length, limit, start });
 }
 
@@ -71,8 +70,7 @@ function eventList(state: EventRec['state']) {
     const now = clock.now();
     const events = [...store.events.values()].filter((e) => e.state === state).reverse();
     if (state !== 'running') events.sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
-    const start = intQuery(ctx.query, 'start', 0);
-    const limit = intQuery(ctx.query, 'limit', 10, 100) || 10;
+    const { start, limit } = pageQuery(ctx, 10);
     return ok({ start, limit, total: events.length, scans: paginate(events, start, limit).map((e) => queueEntryView(store, e, now)) });
   };
 }

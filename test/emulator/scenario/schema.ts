@@ -160,6 +160,13 @@ export const scenarioSchema = z.strictObject({
   scannerNameMatch: z.enum(['exact', 'contains']).default('exact'),
   /** `contains` (case-insensitive substring, default) or `exact` for `projects?name=`; an exact id always matches. */
   projectNameMatch: z.enum(['contains', 'exact']).default('contains'),
+  /**
+   * Largest `limit` a list answers with (projects, scans, scan lists, scanparams, vulnerabilities); larger
+   * requests are clamped. The real maximum is not documented: clients must advance by the items they get.
+   */
+  maxPageSize: z.number().int().positive().default(100),
+  /** Page size when a list request gives no `limit`; absent: each route's documented default (10, or 30 for vulnerabilities). */
+  defaultPageSize: z.number().int().positive().optional(),
   /** Import files up to this size are parsed fully; larger ones are only sniffed (findings counted as zero). */
   importParseLimitBytes: z.number().int().positive().default(64 * 1024 * 1024),
   /** Duration of an import's event on the emulator clock. */

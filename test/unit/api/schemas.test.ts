@@ -82,8 +82,17 @@ describe('response schemas', () => {
     });
   });
 
+  it('a duration comes from started_at/finished_at, never from the duration field alone (its unit is unknown)', () => {
+    const entry = (extra: Record<string, unknown>) =>
+      decode(ok({ scans: [{ id: 's', tool: 'semgrep', project: { id: 'p' }, ...extra }] }), 'GET /q', s.pageSchema('scans', s.queuedScanSchema)).items[0];
+    expect(entry({ started_at: '2026-01-01T00:00:00Z', finished_at: '2026-01-01T00:00:21.5Z', duration: 21 })?.durationMs).toBe(21_500);
+    expect(entry({ started_at: '2026-01-01T00:00:00Z', finished_at: '2026-01-01T00:00:21Z', duration: 21_000_000_000 })?.durationMs).toBe(21_000);
+    expect(entry({ duration: 21 })?.durationMs).toBeUndefined();
+    expect(entry({ started_at: '2026-01-01T00:00:00Z', finished_at: null, duration: 21 })?.durationMs).toBeUndefined();
+  });
+
   it('queue entries carry the emulator extras when present', () => {
     const q = decode(ok({ scans: [{ id: 's', tool: 'semgrep', project: { id: 'p' }, started_at: 't0', finished_at: null, event_id: 'e', branch: 'main', duration: 3 }] }), 'GET /q', s.pageSchema('scans', s.queuedScanSchema));
-    expect(q).toEqual({ items: [{ id: 's', tool: 'semgrep', projectId: 'p', startedAt: 't0', eventId: 'e', branch: 'main', durationSeconds: 3 }], total: 1 });
+    expect(q).toEqual({ items: [{ id: 's', tool: 'semgrep', projectId: 'p', startedAt: 't0', eventId: 'e', branch: 'main' }], total: 1 });
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * What a run reads, counted at the emulator: pages advanced by the items received whatever the server's
+ * maximum page size (7, 25, 100), findings read only as far as the outputs need them, the catalogue and the
+ * release status read once for several scanners, and one connection for the whole run. Counts are
+ * deterministic; no timing is asserted.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Severity } from '../../../shared/api/types.js';
+import { startEmulator, type Emulator, type Scenario } from '../../emulator/index.js';
+import { runCore } from '../../helpers/core-run.js';
+
+const TOKEN = 'paging-test-token-71c2';
+const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+/** 53 findings: 5 critical, then high, medium, low and info in turn. */
+const FINDINGS = Array.from({ length: 53 }, (_, i) => ({
+  name: `Finding ${i}`,
+  severity: i < 5 ? 'critical' : SEVERITIES[1 + (i % 4)]!,
+  path: `src/file-${i}.ts`,
+  line: i + 1,
+}));
+const SIMILAR = 60;
+
+function scenario(maxPageSize: number): Scenario {
+  return {
+    maxPageSize,
+    // The exact name comes last in the platform's list, after many names that contain it.
+    projects: [
+      ...Array.from({ length: SIMILAR }, (_, i) => ({ name: `paging-app-${String(i).padStart(3, '0')}` })),
+      { name: 'paging-app', release: { rules: { sast: { failWhen: { critical: 0 } } } } },
+    ],
+    scanners: ['sast-a', 'sast-b'].map((slug) => ({ slug, type: 'sast', labels: ['kdt'], durationMs: 0, findings: { default: FINDINGS } })),
+    scanparams: ['sast-a', 'sast-b'].map((tool) => ({ project: 'paging-app', tool, branch: 'main' })),
+    baselineScans: ['sast-a', 'sast-b'].map((tool) => ({ project: 'paging-app', tool, branch: 'main', ageMinutes: 60 })),
+  };
+}
+
+let emu: Emulator | undefined;
+afterEach(async () => {
+  await emu?.close();
+  emu = undefined;
+});
+
+const run = (raw: Record<string, string>) => ({ project: 'paging-app', scanner: 'sast-a', branch: 'main', 'api-mode': 'core', 'release-criteria': 'off', ...raw });
+const paths = (e: Emulator, suffix: string) => e.requests().filter((r) => r.apiPath.endsWith(suffix));
+
+describe.each([7, 25, 100])('with a server maximum page size of %i', (max) => {
+  it('finds the exact project among many similar names, and reads every finding when a report needs them', async () => {
+    emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: scenario(max) });
+    const { result } = await runCore(emu, run({}), { findings: { all: true, top: 0 } });
+    expect(result.project.name).toBe('paging-app');
+    const [s] = result.scanners;
+    expect(s!.findings).toHaveLength(FINDINGS.length);
+    expect(new Set(s!.findings.map((f) => f.name)).size).toBe(FINDINGS.length);
+    expect(s!.findingsTruncated).toBe(false);
+    // Every page asked for starts where the items received so far end.
+    const starts = paths(emu, '/vulnerabilities').map((r) => Number(r.query.start)).sort((a, b) => a - b);
+    expect(starts).toEqual(Array.from({ length: Math.ceil(FINDINGS.length / max) }, (_, i) => i * max));
+    const projectPages = paths(emu, '/api/v2/projects').length;
+    expect(projectPages).toBe(Math.ceil((SIMILAR + 1) / max));
+  });
+
+  it('reads only the most severe findings a comment shows, by severity, and the new counts', async () => {
+    emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: scenario(max) });
+    const { result } = await runCore(emu, run({}), { findings: { all: false, top: 8 } });
+    const [s] = result.scanners;
+    expect(s!.findings.map((f) => f.severity)).toEqual(['critical', 'critical', 'critical', 'critical', 'critical', 'high', 'high', 'high']);
+    expect(s!.findingsTruncated).toBe(true);
+    expect(s!.counts).toEqual({ critical: 5, high: 12, medium: 12, low: 12, info: 12 });
+    expect(s!.newCounts).toEqual({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
+    const reads = paths(emu, '/vulnerabilities');
+    expect(reads.filter((r) => r.query.status === 'new')).toHaveLength(1);
+    const bySeverity = reads.filter((r) => r.query.status === undefined);
+    expect(bySeverity.every((r) => r.query.severity === '4' || r.query.severity === '3')).toBe(true);
+    expect(bySeverity.length).toBe(Math.ceil(5 / max) + Math.ceil(3 / max));
+  });
+});
+
+describe('what a run reads', () => {
+  it('a rescan with no report reads no finding page, and uses one connection', async () => {
+    emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app' }] } });
+    const { result } = await runCore(emu, run({ 'threshold-critical': '0' }), { findings: { all: false, top: 0 } });
+    expect(result.scanners[0]).toMatchObject({ status: 'failed', counts: { critical: 5 } });
+    const log = emu.requests();
+    expect(log.filter((r) => r.apiPath.endsWith('/vulnerabilities')).map((r) => r.query.status)).toEqual(['new']);
+    expect(new Set(log.map((r) => r.connection)).size).toBe(1);
+  });
+
+  it('several scanners share one catalogue read and one release read, made after the last scan', async () => {
+    emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app', release: { rules: { sast: { failWhen: { critical: 0 } } } } }] } });
+    const { result } = await runCore(emu, run({ scanner: 'sast-a,sast-b', 'release-criteria': 'scanner' }), { findings: { all: false, top: 0 } });
+    expect(result.scanners.map((s) => s.release?.status)).toEqual(['fail', 'fail']);
+    const log = emu.requests();
+    expect(log.filter((r) => r.apiPath === '/api/v2/scanners/active')).toHaveLength(1);
+    const releases = log.filter((r) => r.apiPath.endsWith('/release'));
+    expect(releases).toHaveLength(1);
+    const lastDetail = Math.max(...log.filter((r) => /\/scans\/[0-9a-f]{24}$/.test(r.apiPath)).map((r) => r.index));
+    expect(releases[0]!.index).toBeGreaterThan(lastDetail);
+  });
+});
