@@ -28,8 +28,8 @@ export interface PlatformClientOptions {
   random?: Random;
   /** Cancels waits and requests in flight. */
   signal?: AbortSignal;
-  /** A queue entry counts as "ours" if it started at most this long before the start request. Default 30 s. */
-  startLookupSkewMs?: number;
+  /** How long, after an ambiguous start failure, the scan lists are watched for it (late delivery); default from the request timeout. */
+  startGraceMs?: number;
   /** Sent as `X-Invicti-OrganizationId` on every request (accounts with several organizations need it). */
   organizationId?: string;
   /** Sent as `X-Correlation-ID` on every request; default: a new UUID for this client (one per run). */
@@ -42,7 +42,7 @@ export interface ClientSettings {
   urls: HostUrls;
   token: string;
   forcedMode: ApiMode | undefined;
-  skewMs: number;
+  startGraceMs: number | undefined;
   transport: TransportOptions & { logger: Logger; clock: Clock };
 }
 
@@ -65,7 +65,7 @@ export function clientSettings(options: PlatformClientOptions): ClientSettings {
     urls,
     token,
     forcedMode: options.apiMode === 'core' || options.apiMode === 'legacy' ? options.apiMode : undefined,
-    skewMs: options.startLookupSkewMs ?? 30_000,
+    startGraceMs: options.startGraceMs,
     transport: {
       timeoutMs,
       retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },

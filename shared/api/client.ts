@@ -13,8 +13,8 @@ import { readPages } from './paging.js';
 import { fileMultipart } from './multipart.js';
 import type { Safety } from './retry.js';
 import * as schemas from './schemas.js';
-import { StartGuard } from './start-guard.js';
-import { Transport, type RequestBody } from './transport.js';
+import { StartGuard, startGraceMs } from './start-guard.js';
+import { StartUnreadable, Transport, type RequestBody } from './transport.js';
 import type * as t from './types.js';
 import { CORE_PREFIX, queryString, seg, v2Url, versionUrl, type HostUrls, type QueryValue } from './urls.js';
 
@@ -30,7 +30,7 @@ interface Call<T> {
   body?: RequestBody;
   safety?: Safety;
   schema: z.ZodType<T>;
-  lookup?: () => Promise<T | undefined>;
+  lookup?: (failure: string) => Promise<T | undefined>;
 }
 
 const anyJson = z.unknown();
@@ -42,7 +42,6 @@ export class PlatformClient implements t.PlatformApi {
   private readonly forced: t.ApiMode | undefined;
   private readonly logger: Logger;
   private readonly clock: Clock;
-  private readonly skewMs: number;
   private readonly guard: StartGuard;
   private readonly organizationId: string | undefined;
   /** The `X-Correlation-ID` of every request this client sends: one per run, for support to trace it. */
@@ -58,11 +57,16 @@ export class PlatformClient implements t.PlatformApi {
     this.forced = settings.forcedMode;
     this.logger = settings.transport.logger;
     this.clock = settings.transport.clock;
-    this.skewMs = settings.skewMs;
     this.correlationId = settings.correlationId;
     this.organizationId = settings.organizationId;
     this.logger.debug(`correlation ID ${this.correlationId} (sent as X-Correlation-ID on every request)`);
-    this.guard = new StartGuard((list) => this.queuePage(list), this.logger);
+    this.guard = new StartGuard({
+      listQueue: (list) => this.queuePage(list),
+      logger: this.logger,
+      clock: this.clock,
+      graceMs: settings.startGraceMs ?? startGraceMs(settings.transport.timeoutMs),
+      ...(settings.transport.signal === undefined ? {} : { signal: settings.transport.signal }),
+    });
     this.transport = new Transport(settings.transport);
   }
 
@@ -119,12 +123,23 @@ export class PlatformClient implements t.PlatformApi {
 
   /**
    * A call that starts work. The transport retries it only when it certainly did not arrive (connection
-   * refused, 429); after an ambiguous failure it first asks the StartGuard whether the scan began anyway.
+   * refused, 429); after an ambiguous failure the StartGuard looks for a scan that provably began after this
+   * call was sent (absent from the scan lists read just before it), and at most one more start is sent.
    */
-  private async start(spec: Omit<Call<t.Started>, 'schema' | 'safety' | 'lookup'>, key: t.StartKey, branch?: string): Promise<t.Started> {
-    const since = this.clock.now() - this.skewMs;
-    const started = await this.call({ ...spec, safety: 'start', schema: schemas.startedSchema, lookup: () => this.guard.find(key, branch, since) });
-    return this.guard.remember(started);
+  private async start(spec: Omit<Call<t.Started>, 'schema' | 'safety' | 'lookup'>, key: t.StartKey): Promise<t.Started> {
+    const baseline = await this.guard.baseline();
+    try {
+      const started = await this.call({ ...spec, safety: 'start', schema: schemas.startedSchema, lookup: (failure) => this.guard.find(key, baseline, failure) });
+      return this.guard.remember(started);
+    } catch (err) {
+      if (!(err instanceof StartUnreadable)) throw err;
+      const where = `project ${key.projectId}, scanner ${key.tool}${key.branch === undefined ? '' : `, branch "${key.branch}"`}`;
+      err.message +=
+        `. Do not re-run the job (that would start a second scan): find the newest scan of ${where} on the platform ` +
+        '(its Scans page, or GET /api/v2/scans/queue), then resume the gate on it with ' +
+        '`invicti-appsec wait --event-id <its event id>` (same settings as this run).';
+      throw err;
+    }
   }
 
   /** Up to 500 entries of a scan list: the order is not documented, so a busy queue is read past page one. */
@@ -189,26 +204,29 @@ export class PlatformClient implements t.PlatformApi {
 
   createScan(input: t.CreateScanInput, key: t.StartKey): Promise<t.Started> {
     const body = { kind: 'json' as const, value: bodies.createScanBody(input) };
-    return this.start({ method: 'POST', path: '/api/v2/scans/create', template: '/api/v2/scans/create', body }, key, input.branch);
+    return this.start({ method: 'POST', path: '/api/v2/scans/create', template: '/api/v2/scans/create', body }, { branch: input.branch, ...key });
   }
 
   restartScan(scanId: string, key: t.StartKey): Promise<t.Started> {
-    return this.start({ method: 'GET', path: `/api/v2/scans/${seg(scanId)}/restart`, template: '/api/v2/scans/{id}/restart' }, key);
+    // A plain restart keeps the restarted scan's environment, whatever this run asked for.
+    const { projectId, tool, branch, metaData } = key;
+    const restarted = { projectId, tool, ...(branch === undefined ? {} : { branch }), ...(metaData === undefined ? {} : { metaData }) };
+    return this.start({ method: 'GET', path: `/api/v2/scans/${seg(scanId)}/restart`, template: '/api/v2/scans/{id}/restart' }, restarted);
   }
 
   restartScanWithOption(scanId: string, options: t.RestartOptions, key: t.StartKey): Promise<t.Started> {
     const body = { kind: 'json' as const, value: bodies.restartWithOptionBody(options) };
-    return this.start({ method: 'POST', path: `/api/v2/scans/${seg(scanId)}/restart_with_option`, template: '/api/v2/scans/{id}/restart_with_option', body }, key, options.from);
+    return this.start({ method: 'POST', path: `/api/v2/scans/${seg(scanId)}/restart_with_option`, template: '/api/v2/scans/{id}/restart_with_option', body }, { branch: options.from, ...key });
   }
 
   scanImage(input: t.ImageScanInput, key: t.StartKey): Promise<t.Started> {
     const body = { kind: 'json' as const, value: bodies.imageScanBody(input) };
-    return this.start({ method: 'POST', path: '/api/v2/scans/image', template: '/api/v2/scans/image', body }, key, input.branch);
+    return this.start({ method: 'POST', path: '/api/v2/scans/image', template: '/api/v2/scans/image', body }, { branch: input.branch, ...key });
   }
 
   async importScan(input: t.ImportInput, key: t.StartKey): Promise<t.Started> {
     const body = await fileMultipart(input.filePath, bodies.importFields(input), 'file');
-    return this.start({ method: 'POST', path: '/api/v2/scans/import', template: '/api/v2/scans/import', body: { kind: 'multipart', body } }, key, input.branch);
+    return this.start({ method: 'POST', path: '/api/v2/scans/import', template: '/api/v2/scans/import', body: { kind: 'multipart', body } }, { branch: input.branch, ...key });
   }
 
   async getEventStatus(eventId: string): Promise<t.ScanEvent> {

@@ -33,6 +33,11 @@ const optText = z
   .string()
   .nullish()
   .transform((v) => (v === null || v === undefined || v === '' ? undefined : v));
+/** A string whose absence matters: missing reads as undefined, null and '' as ''. */
+const statedText = z
+  .string()
+  .nullish()
+  .transform((v) => (v === undefined ? undefined : (v ?? '')));
 const count = z
   .number()
   .nullish()
@@ -299,6 +304,8 @@ export const queuedScanSchema = z
     finished_at: optText,
     event_id: optText,
     branch: optText,
+    meta_data: statedText,
+    environment: statedText,
     duration: optNumber,
   })
   .transform(
@@ -308,6 +315,8 @@ export const queuedScanSchema = z
       projectId: e.project?.id ?? '',
       ...(e.event_id === undefined ? {} : { eventId: e.event_id }),
       ...(e.branch === undefined ? {} : { branch: e.branch }),
+      ...(e.meta_data === undefined ? {} : { metaData: e.meta_data }),
+      ...(e.environment === undefined ? {} : { environment: e.environment }),
       ...(e.started_at === undefined ? {} : { startedAt: e.started_at }),
       ...(e.finished_at === undefined ? {} : { finishedAt: e.finished_at }),
       ...durationOf(e.started_at, e.finished_at),

@@ -60,6 +60,12 @@ export interface ApiResponse {
 /** Thrown by a start lookup to end the request with this verdict instead of retrying. */
 export class FinalVerdict extends ApiError {}
 
+/** A start call answered 2xx with a body that could not be read, and its scan was not found either. */
+export class StartUnreadable extends ApiError {}
+
+/** Start calls sent per start, at most: the first, and one more after a failure that left no trace. */
+export const MAX_STARTS = 2;
+
 async function readText(message: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -201,9 +207,11 @@ export class Transport {
   /**
    * Send with the retry policy. `parse` turns a 2xx response into the result (its errors are final).
    * For `start` requests, `lookup` is asked after an ambiguous failure whether the work began anyway:
-   * a result ends the call, `undefined` allows a retry, a throw means "unknown" and ends it with advice.
+   * a result ends the call, `undefined` allows one more start (never more than MAX_STARTS in all), a throw
+   * means "unknown" and ends it with advice. A 2xx start answer that cannot be read is looked up too (the
+   * work did start); when it is not found, `StartUnreadable` says so.
    */
-  async execute<T>(req: ApiRequest, safety: Safety, parse: (res: ApiResponse) => T, lookup?: () => Promise<T | undefined>): Promise<T> {
+  async execute<T>(req: ApiRequest, safety: Safety, parse: (res: ApiResponse) => T, lookup?: (failure: string) => Promise<T | undefined>): Promise<T> {
     try {
       return await this.attempts(req, safety, parse, lookup);
     } catch (err) {
@@ -213,39 +221,54 @@ export class Transport {
     }
   }
 
-  private async attempts<T>(req: ApiRequest, safety: Safety, parse: (res: ApiResponse) => T, lookup?: () => Promise<T | undefined>): Promise<T> {
+  private async attempts<T>(req: ApiRequest, safety: Safety, parse: (res: ApiResponse) => T, lookup?: (failure: string) => Promise<T | undefined>): Promise<T> {
     const { retry, clock, random, logger, signal } = this.options;
+    let ambiguous = 0;
     for (let attempt = 1; ; attempt++) {
       let failure: HttpFailure;
+      let res: ApiResponse;
       try {
-        return parse(await this.once(req));
+        res = await this.once(req);
       } catch (err) {
         if (!(err instanceof HttpFailure)) throw err instanceof Error ? this.scrub(err) : err;
         failure = err;
-      }
-      const decision = decideRetry(failure, safety, attempt, retry);
-      if (decision === 'fail') throw this.finalFailure(failure, safety);
-      if (decision === 'lookup') {
-        const found = await this.runLookup(failure, lookup);
-        if (found !== undefined) return found;
-        if (attempt >= retry.maxAttempts) {
-          throw this.scrub(new ApiError(failure.kind, failure.endpoint, `${failure.message}. No scan was found for it on the platform after ${attempt} attempts.`, failure.status));
+        const decision = decideRetry(failure, safety, attempt, retry);
+        if (decision === 'fail') throw this.finalFailure(failure, safety);
+        if (decision === 'lookup') {
+          ambiguous += 1;
+          const found = await this.runLookup(failure, lookup);
+          if (found !== undefined) return found;
+          if (ambiguous >= MAX_STARTS || attempt >= retry.maxAttempts) {
+            throw this.scrub(
+              new ApiError(failure.kind, failure.endpoint, `${failure.message}. No scan of it appeared on the platform after ${ambiguous} start request${ambiguous === 1 ? '' : 's'}, each followed by a grace period of looking; it is not started again.`, failure.status),
+            );
+          }
         }
+        const delay = nextDelayMs(attempt, failure.retryAfterMs, retry, random);
+        logger.info(this.clean(`${failure.message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${retry.maxAttempts})`));
+        try {
+          await clock.sleep(delay, signal);
+        } catch {
+          throw abortedError(signal, `${req.endpoint} (waiting to retry)`);
+        }
+        continue;
       }
-      const delay = nextDelayMs(attempt, failure.retryAfterMs, retry, random);
-      logger.info(this.clean(`${failure.message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${retry.maxAttempts})`));
       try {
-        await clock.sleep(delay, signal);
-      } catch {
-        throw abortedError(signal, `${req.endpoint} (waiting to retry)`);
+        return parse(res);
+      } catch (err) {
+        if (safety !== 'start' || !(err instanceof ApiError)) throw err instanceof Error ? this.scrub(err) : err;
+        const unreadable = `${req.endpoint}: the platform answered HTTP ${res.status}, so the scan probably started, but its answer could not be read (${err.message})`;
+        const found = await this.runLookup(new HttpFailure('protocol', req.endpoint, unreadable, 'answered', false, res.status), lookup);
+        if (found !== undefined) return found;
+        throw this.scrub(new StartUnreadable('protocol', req.endpoint, unreadable, res.status));
       }
     }
   }
 
-  private async runLookup<T>(failure: HttpFailure, lookup: (() => Promise<T | undefined>) | undefined): Promise<T | undefined> {
+  private async runLookup<T>(failure: HttpFailure, lookup: ((failure: string) => Promise<T | undefined>) | undefined): Promise<T | undefined> {
     if (lookup === undefined) throw this.finalFailure(failure, 'start');
     try {
-      return await lookup();
+      return await lookup(failure.message);
     } catch (err) {
       if (err instanceof FinalVerdict || err instanceof CancelledError || err instanceof DeadlineError) throw this.scrub(err);
       const message =

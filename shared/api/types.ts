@@ -253,6 +253,10 @@ export interface StartKey {
   tool: string;
   /** Branch the scan runs on, when known: narrows the lookup (restarts carry no branch of their own). */
   branch?: string;
+  /** Meta-data of the scan ('' for none): a scan found after a failed start must carry the same. */
+  metaData?: string;
+  /** Environment, when set: a scan found after a failed start must carry the same. */
+  environment?: string;
 }
 
 /** An entry of `GET /scans/queue` or `/scans/completed` (docs shape, plus the emulator's `event_id`/`branch`). */
@@ -262,6 +266,8 @@ export interface QueuedScan {
   tool: string;
   projectId: string;
   branch?: string;
+  metaData?: string;
+  environment?: string;
   startedAt?: string;
   finishedAt?: string;
   /** How long a finished scan took, from `finished_at - started_at` (never from `duration`, whose unit is unknown). */

@@ -48,8 +48,8 @@ function prOptions(request: TriggerRequest): PrOptions | undefined {
 }
 
 export async function startScan(api: PlatformApi, project: Project, scanner: Scanner, request: TriggerRequest): Promise<Triggered> {
-  const key: StartKey = { projectId: project.id, tool: scanner.slug, branch: request.branch };
   const metaData = request.metaData ?? '';
+  const key: StartKey = { projectId: project.id, tool: scanner.slug, branch: request.branch, metaData, ...(request.environment !== undefined ? { environment: request.environment } : {}) };
   const common = {
     ...(request.metaData !== undefined ? { metaData: request.metaData } : {}),
     ...(request.scanTag !== undefined ? { scanTag: request.scanTag } : {}),

@@ -43,6 +43,8 @@ export async function runCore(
     logger,
     retry: { baseDelayMs: 20, maxDelayMs: 200 },
     ...(config.organizationId ? { organizationId: config.organizationId } : {}),
+    // Real time here: a short look for a start that may have arrived keeps fault tests quick.
+    startGraceMs: 500,
   });
   const result = await runScan(config, context, {
     api,

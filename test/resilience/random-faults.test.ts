@@ -60,6 +60,9 @@ function pick<T>(random: () => number, items: readonly T[]): T {
 
 /** A fault the client must ride out: every kind is retried, and a run gets at most three, fewer than its attempts. */
 function recoverableFault(random: () => number): FaultRule {
+  // A start call that the platform processes but whose answer arrives cut off: its scan must be found and
+  // followed, never started a second time.
+  if (random() < 0.08) return { path: '/scans/[0-9a-f]{24}/restart$', count: 1, fault: { type: 'garbled' } };
   const path = pick(random, ROUTES);
   const kinds: FaultRule['fault'][] = [
     { type: 'status', status: pick(random, [502, 503, 504]), body: { error: 'upstream unavailable' } },
@@ -72,6 +75,12 @@ function recoverableFault(random: () => number): FaultRule {
   return { path, count: 1, fault: pick(random, kinds) };
 }
 
+/** A fault on the start call that leaves the client unsure whether it arrived (it then looks before a second start). */
+function ambiguousStart(rule: FaultRule): boolean {
+  const type = rule.fault.type;
+  return rule.path.includes('restart') && (type === 'reset' || type === 'html' || (type === 'status' && rule.fault.status >= 502));
+}
+
 export function drawPlan(index: number, random: () => number): Plan {
   const scanners = pick<Slug[]>(random, [['codethreat'], ['saltsecurity'], ['codethreat', 'saltsecurity']]);
   const thresholds: Partial<Record<Severity, number>> = {};
@@ -79,7 +88,14 @@ export function drawPlan(index: number, random: () => number): Plan {
   const roll = random();
   const kind: Kind = roll < 0.8 ? 'recoverable' : roll < 0.87 ? 'outage-while-waiting' : roll < 0.93 ? 'start-refused' : 'timeout';
   const faults: FaultRule[] = [];
-  if (kind === 'recoverable') for (let n = Math.floor(random() * 4); n > 0; n--) faults.push(recoverableFault(random));
+  if (kind === 'recoverable') {
+    for (let n = Math.floor(random() * 4); n > 0; n--) {
+      const fault = recoverableFault(random);
+      // Two ambiguous failures of a start are its limit (never a third start): a recoverable plan gets one.
+      if (ambiguousStart(fault) && faults.some(ambiguousStart)) continue;
+      faults.push(fault);
+    }
+  }
   if (kind === 'outage-while-waiting') faults.push({ path: '/events/[0-9a-f]{24}/status', count: 0, fault: { type: 'status', status: pick(random, [500, 503]), body: { error: 'events store down' } } });
   if (kind === 'start-refused') faults.push({ path: '/scans/[0-9a-f]{24}/restart$', count: 0, fault: pick<FaultRule['fault']>(random, [{ type: 'status', status: 500 }, { type: 'reset' }, { type: 'status', status: 503 }]) });
   return {
@@ -198,7 +214,7 @@ describe(`200 runs with random faults (seed ${SEED})`, () => {
     const outcomes = new Set(plans.map((p) => expectedOf(p).status));
     for (const status of ['passed', 'failed', 'warned', 'error', 'timeout']) expect(outcomes, `seed ${SEED}`).toContain(status);
     const kinds = new Set(plans.flatMap((p) => p.faults.map((f) => f.fault.type)));
-    for (const kind of ['status', 'html', 'retry-after', 'reset', 'delay']) expect(kinds, `seed ${SEED}`).toContain(kind);
+    for (const kind of ['status', 'html', 'retry-after', 'reset', 'delay', 'garbled']) expect(kinds, `seed ${SEED}`).toContain(kind);
   });
 
   it.each(batches.map((batch, i) => [i * BATCH, i * BATCH + batch.length - 1, batch] as const))('runs %i to %i decide right, start once and end in time', async (_from, _to, batch) => {

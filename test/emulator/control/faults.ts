@@ -14,6 +14,8 @@ export const faultSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('retry-after'), seconds: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('delay'), ms: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal('hang') }),
+  z.strictObject({ type: z.literal('hold'), ms: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('garbled') }),
   z.strictObject({ type: z.literal('reset') }),
   z.strictObject({ type: z.literal('non-json') }),
   z.strictObject({ type: z.literal('html'), status: z.number().int().min(100).max(599).default(502) }),

@@ -146,6 +146,8 @@ export class EmulatorServer {
       entry.fault = fault.type;
       if (!(await this.applyFault(fault, req, res))) return;
     }
+    // `garbled`: the request is processed, and its answer keeps its status but loses the end of its body.
+    const garbled = fault?.type === 'garbled';
 
     if (apiPath === '/core/version' && method === 'GET' && family !== 'legacy') {
       if (family === 'core' && env.mode === 'legacy') return sendText(res, 404, '404 page not found');
@@ -167,7 +169,8 @@ export class EmulatorServer {
     if (match === undefined) return (drain(), sendJson(res, 404, { error: 'not found' }));
     try {
       const reply = await match.handler({ env, req, method, path: apiPath, params: match.params, query, body: body.value, bodyInvalid: body.invalid });
-      sendJson(res, reply.status, reply.body, reply.headers);
+      if (garbled) sendText(res, reply.status, JSON.stringify(reply.body).slice(0, 12), 'application/json; charset=utf-8');
+      else sendJson(res, reply.status, reply.body, reply.headers);
     } catch (err) {
       drain();
       throw err;
@@ -183,6 +186,12 @@ export class EmulatorServer {
       case 'delay':
         await this.sleep(fault.ms);
         return !this.closed && !res.destroyed;
+      case 'hold':
+        // A slow proxy: the request reaches the platform late, and is processed even if the client gave up.
+        await this.sleep(fault.ms);
+        return !this.closed;
+      case 'garbled':
+        return true;
       case 'hang':
         return false;
       case 'reset': {

@@ -111,7 +111,7 @@ export function scanparamsView(store: Store, sp: ScanparamsRec): Record<string, 
   };
 }
 
-/** Entry of `scans/queue|completed|failed`: the docs' shape plus `event_id`, `branch` and `meta_data`. */
+/** Entry of `scans/queue|completed|failed`: the docs' shape plus `event_id`, `branch`, `meta_data` and `environment`. */
 export function queueEntryView(store: Store, ev: EventRec, now: number): Record<string, unknown> {
   const tool = store.scanner(ev.config.toolId);
   const project = store.project(ev.config.projectId);
@@ -125,6 +125,7 @@ export function queueEntryView(store: Store, ev: EventRec, now: number): Record<
     project: { id: ev.config.projectId, name: project?.name ?? '' },
     branch: ev.config.branch,
     meta_data: ev.config.metaData,
+    environment: ev.config.environment,
     started_at: isoDate(ev.createdAt),
     finished_at: ev.finishedAt === undefined ? null : isoDate(ev.finishedAt),
     scanparams: { id: ev.config.scanparamsId },

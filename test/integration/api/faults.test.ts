@@ -73,23 +73,23 @@ describe('error mapping against the emulator', () => {
 });
 
 describe('starts under faults', () => {
-  it('503 three times, then recovery: exactly one scan started', async () => {
+  it('a 503 that created nothing, then recovery: looked up for the grace period, then exactly one scan started', async () => {
     const before = await startsOfCodethreat();
     const since = (await requestLog(emu)).next;
-    await addFault(emu, { method: 'POST', path: '^/api/v2/scans/create$', count: 3, fault: { type: 'status', status: 503, body: { error: 'maintenance' } } });
-    const { api } = client(emu);
+    await addFault(emu, { method: 'POST', path: '^/api/v2/scans/create$', count: 1, fault: { type: 'status', status: 503, body: { error: 'maintenance' } } });
+    const { api } = client(emu, { startGraceMs: 3_000 });
     const sp = (await api.listScanparams('demo-app', { toolId: codethreatId, branch: 'main' })).items[0]!;
-    const started = await api.createScan({ project: 'demo-app', branch: 'main', toolId: codethreatId, scanparamsId: sp.id, custom: sp.custom }, { projectId, tool: 'codethreat' });
+    const started = await api.createScan({ project: 'demo-app', branch: 'main', toolId: codethreatId, scanparamsId: sp.id, custom: sp.custom }, { projectId, tool: 'codethreat', metaData: '' });
     expect(started.eventId).toMatch(/^[0-9a-f]{24}$/);
     expect(await startsOfCodethreat()).toBe(before + 1);
     const log = (await requestLog(emu, since)).requests;
-    expect(log.filter((r) => r.apiPath === '/api/v2/scans/create')).toHaveLength(4);
-    expect(log.filter((r) => r.apiPath === '/api/v2/scans/queue')).toHaveLength(3);
-    expect(log.filter((r) => r.apiPath === '/api/v2/scans/completed')).toHaveLength(3);
+    expect(log.filter((r) => r.apiPath === '/api/v2/scans/create')).toHaveLength(2);
+    // The baseline before the first start, then looks at 0, 1 and 3 s of the grace period.
+    expect(log.filter((r) => r.apiPath === '/api/v2/scans/queue')).toHaveLength(4);
+    expect(log.filter((r) => r.apiPath === '/api/v2/scans/completed')).toHaveLength(4);
   });
 
   it('a reset restart is looked up, then retried once: one scan', async () => {
-    // Another tool than the test above: a scan of the same tool and branch seconds ago would be taken for this one.
     const starts = async () => (await state(emu)).startedEvents.filter((e) => e.tool === 'saltsecurity').length;
     const before = await starts();
     await addFault(emu, { method: 'GET', path: '/restart$', count: 1, fault: { type: 'reset' } });

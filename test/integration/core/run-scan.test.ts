@@ -90,8 +90,10 @@ describe('scan mode', () => {
     const firstDetail = log.find((r) => /\/scans\/[0-9a-f]{24}$/.test(r.path))!.index;
     expect(starts).toHaveLength(2);
     expect(Math.max(...starts)).toBeLessThan(firstDetail);
-    // at most one read of the platform's scan history serves both scanners' waiters (none when the first poll sees them done)
-    expect(log.filter((r) => r.apiPath === '/api/v2/scans/completed').length).toBeLessThanOrEqual(1);
+    // at most one read of the platform's scan history serves both scanners' waiters (none when the first poll
+    // sees them done); each start reads the scan lists once before it is sent (the start guard's baseline)
+    expect(log.filter((r) => r.apiPath === '/api/v2/scans/completed').length).toBeLessThanOrEqual(3);
+    expect(log.filter((r) => r.apiPath === '/api/v2/scans/queue')).toHaveLength(2);
     // one catalogue read and one release read serve both scanners
     expect(log.filter((r) => r.apiPath === '/api/v2/scanners/active')).toHaveLength(1);
     const salt = result.scanners[1]!.findings[0]!;
@@ -182,12 +184,21 @@ describe('other modes', () => {
 });
 
 describe('failures', () => {
-  it('survives three 503s on the start call with one scan started', async () => {
-    emu.addFault({ path: '/scans/[0-9a-f]+/restart$', count: 3, fault: { type: 'status', status: 503, body: { error: 'unavailable' } } });
+  it('survives a 503 on the start call with one scan started', async () => {
+    emu.addFault({ path: '/scans/[0-9a-f]+/restart$', count: 1, fault: { type: 'status', status: 503, body: { error: 'unavailable' } } });
     const { result } = await runCore(emu, scan({ 'threshold-critical': '0', 'release-criteria': 'off' }));
     expect(result.exitCode).toBe(1);
     expect(result.scanners[0]?.counts.critical).toBe(1);
     expect(startRequests(emu)).toBe(1);
+  });
+
+  it('never sends a third start: two 503s on the start call end the run with an error, nothing started', async () => {
+    emu.addFault({ path: '/scans/[0-9a-f]+/restart$', count: 3, fault: { type: 'status', status: 503, body: { error: 'unavailable' } } });
+    const { result } = await runCore(emu, scan({ 'threshold-critical': '0', 'release-criteria': 'off' }));
+    expect(result).toMatchObject({ status: 'error', exitCode: 3 });
+    expect(result.scanners[0]?.error).toContain('after 2 start requests');
+    expect(emu.requests().filter((r) => r.path.endsWith('/restart'))).toHaveLength(2);
+    expect(startRequests(emu)).toBe(0);
   });
 
   it('survives 429, a reset and a hang while waiting', async () => {
