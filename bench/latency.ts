@@ -28,6 +28,8 @@ export const FIXED_10S_POLICY: PollPolicy = {
   tailWindowMs: 0,
   expectedEndMarginMs: 0,
   inactiveDelayMs: 10_000,
+  unknownGapFraction: 1e6,
+  windowPolls: 1,
 };
 
 export const WAITERS = ['ours (history)', 'ours (first scan)', 'fixed 10 s'] as const;

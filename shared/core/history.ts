@@ -10,23 +10,36 @@ import type { Logger } from '../ports.js';
 /** Completed scans looked at; enough for a median without paging through history. */
 const HISTORY_WINDOW = 50;
 
+/** The likely length of a scan: the median of the durations seen, and how far they stray from it. */
+export interface DurationEstimate {
+  expectedMs: number;
+  /** Half the distance between the 10th and 90th percentiles (0 with fewer than three scans). */
+  spreadMs: number;
+  samples: number;
+}
+
 export interface DurationHistory {
+  estimate(projectId: string, tool: string, branch?: string): Promise<DurationEstimate | undefined>;
   expectedMs(projectId: string, tool: string, branch?: string): Promise<number | undefined>;
 }
 
-function medianMs(scans: readonly QueuedScan[]): number | undefined {
+const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+
+function estimateOf(scans: readonly QueuedScan[]): DurationEstimate | undefined {
   const durations = scans
     .map((s) => s.durationMs)
     .filter((d): d is number => d !== undefined && d > 0)
     .sort((a, b) => a - b);
-  return durations[Math.floor(durations.length / 2)];
+  if (durations.length === 0) return undefined;
+  const spreadMs = durations.length < 3 ? 0 : (quantile(durations, 0.9) - quantile(durations, 0.1)) / 2;
+  return { expectedMs: quantile(durations, 0.5), spreadMs, samples: durations.length };
 }
 
 /** One read of the platform's history per run, shared by all its scanners. */
 export function durationHistory(api: PlatformApi, logger: Logger): DurationHistory {
   let completed: Promise<QueuedScan[]> | undefined;
-  return {
-    async expectedMs(projectId, tool, branch) {
+  const history: DurationHistory = {
+    async estimate(projectId, tool, branch) {
       completed ??= api.listCompletedScans({ start: 0, limit: HISTORY_WINDOW }).then(
         (page) => page.items,
         (err: unknown) => {
@@ -37,9 +50,13 @@ export function durationHistory(api: PlatformApi, logger: Logger): DurationHisto
       );
       const ofTool = (await completed).filter((s) => s.tool === tool);
       const ofProject = ofTool.filter((s) => s.projectId === projectId);
-      return (branch === undefined ? undefined : medianMs(ofProject.filter((s) => s.branch === branch))) ?? medianMs(ofProject) ?? medianMs(ofTool);
+      return (branch === undefined ? undefined : estimateOf(ofProject.filter((s) => s.branch === branch))) ?? estimateOf(ofProject) ?? estimateOf(ofTool);
+    },
+    async expectedMs(projectId, tool, branch) {
+      return (await history.estimate(projectId, tool, branch))?.expectedMs;
     },
   };
+  return history;
 }
 
 export function expectedDurationMs(api: PlatformApi, projectId: string, tool: string, logger: Logger): Promise<number | undefined> {

@@ -110,7 +110,7 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     const history = deps.history ?? durationHistory(api, logger);
     const { event } = await waitForEvent(api, eventId, {
       deadline: settings.deadline,
-      expectedDuration: () => history.expectedMs(project.id, scanner.slug, request.branch),
+      expectedDuration: () => history.estimate(project.id, scanner.slug, request.branch),
       clock,
       random: deps.random,
       ...(deps.signal ? { signal: deps.signal } : {}),

@@ -9,6 +9,7 @@
 import type { PlatformApi, ScanEvent } from '../api/types.js';
 import { abortedError, DeadlineError, ScanFailedError } from '../errors.js';
 import type { Clock, Random } from '../ports.js';
+import type { DurationEstimate } from './history.js';
 
 /** The polling schedule, as data. */
 export interface PollPolicy {
@@ -30,6 +31,13 @@ export interface PollPolicy {
   expectedEndMarginMs: number;
   /** When `active=0` comes with a non-final status, wait this long before asking again (no busy loop). */
   inactiveDelayMs: number;
+  /**
+   * With no history, never wait longer than this fraction of the time already waited: a scan is then seen at
+   * most that fraction of its length late (about half of it in the median), with polls growing geometrically.
+   */
+  unknownGapFraction: number;
+  /** Inside the likely end window, this many polls spread over it (more polls, less lateness). */
+  windowPolls: number;
 }
 
 export const DEFAULT_POLL_POLICY: PollPolicy = {
@@ -41,6 +49,8 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   tailWindowMs: 5_000,
   expectedEndMarginMs: 0,
   inactiveDelayMs: 1_000,
+  unknownGapFraction: 0.2,
+  windowPolls: 10,
 };
 
 export interface WaitOptions {
@@ -51,11 +61,13 @@ export interface WaitOptions {
   signal?: AbortSignal;
   /** How long scans of this scanner usually take (ms), from the platform's history; unknown when undefined. */
   expectedDurationMs?: number;
+  /** How far the durations usually stray from that (ms): the likely end is expected ± spread. */
+  spreadMs?: number;
   /**
-   * Where to read that from, asked only once the first poll shows the scan still running (a scan that is
+   * Where to read both from, asked only once the first poll shows the scan still running (a scan that is
    * already done when first polled needs no history read).
    */
-  expectedDuration?: () => Promise<number | undefined>;
+  expectedDuration?: () => Promise<DurationEstimate | undefined>;
   policy?: PollPolicy;
   /** Called after each poll; for progress lines. */
   onPoll?: (event: ScanEvent, elapsedMs: number) => void;
@@ -81,33 +93,40 @@ export function eventState(event: ScanEvent): 'finished' | 'failed' | 'running' 
  */
 export function nextDelay(
   policy: PollPolicy,
-  state: { previousDelayMs: number | undefined; elapsedMs: number; expectedDurationMs: number | undefined; inactive: boolean },
+  state: { previousDelayMs: number | undefined; elapsedMs: number; expectedDurationMs: number | undefined; spreadMs?: number; inactive: boolean },
   random: Random,
 ): number {
   const { previousDelayMs, elapsedMs, expectedDurationMs } = state;
   if (state.inactive) return policy.inactiveDelayMs;
   let delay: number;
   if (expectedDurationMs !== undefined && expectedDurationMs > 0) {
-    const target = expectedDurationMs + policy.expectedEndMarginMs;
-    const remaining = target - elapsedMs;
+    const spread = Math.min(state.spreadMs ?? 0, expectedDurationMs);
+    // The likely end is a window, not a point: polls reach its start on a grid, cover it densely in proportion
+    // to its width, and back off once past it (the scan runs long).
+    const windowStart = expectedDurationMs - spread + policy.expectedEndMarginMs;
+    const windowEnd = expectedDurationMs + spread + policy.expectedEndMarginMs;
+    const remaining = windowStart - elapsedMs;
     if (remaining > 0) {
-      // Poll on a grid fixed from the start: the expected time cut into equal steps of at most maxDelay, so
-      // that one poll lands on the target. A fixed grid absorbs the lateness of each poll (round trips, timers)
+      // Poll on a grid fixed from the start: the time to the window cut into equal steps of at most maxDelay, so
+      // that one poll lands on its start. A fixed grid absorbs the lateness of each poll (round trips, timers)
       // instead of adding a step for it, as re-planning from the current time would.
       // A poll whose timer fired a little early counts as on its grid point (no extra poll just after it).
-      const gap = target / Math.ceil(target / policy.maxDelayMs);
-      const next = Math.min(target, (Math.floor((elapsedMs + policy.initialDelayMs) / gap) + 1) * gap);
+      const gap = windowStart / Math.ceil(windowStart / policy.maxDelayMs);
+      const next = Math.min(windowStart, (Math.floor((elapsedMs + policy.initialDelayMs) / gap) + 1) * gap);
       return Math.max(policy.initialDelayMs, next - elapsedMs);
     }
-    // Past the expected end: stay close for a while, then fall back to the ordinary backoff.
-    if (-remaining < policy.tailWindowMs) return policy.tailDelayMs;
-    delay = previousDelayMs === undefined ? policy.tailDelayMs : previousDelayMs * policy.multiplier;
+    const windowGap = spread > 0 ? Math.max(policy.initialDelayMs, Math.min(policy.maxDelayMs, (windowEnd - windowStart) / policy.windowPolls)) : policy.tailDelayMs;
+    const tailEnd = spread > 0 ? windowEnd : windowStart + policy.tailWindowMs;
+    if (elapsedMs < tailEnd) return windowGap;
+    // Past the likely end: back off from the window's pace to the ordinary backoff.
+    delay = previousDelayMs === undefined ? windowGap : previousDelayMs * policy.multiplier;
   } else {
     delay = previousDelayMs === undefined ? policy.initialDelayMs : previousDelayMs * policy.multiplier;
+    delay = Math.min(delay, Math.max(policy.initialDelayMs, elapsedMs * policy.unknownGapFraction));
   }
   delay = Math.min(delay, policy.maxDelayMs);
-  const spread = delay * policy.jitter * (2 * random() - 1);
-  return Math.max(policy.initialDelayMs, Math.min(policy.maxDelayMs, delay + spread));
+  const jitter = delay * policy.jitter * (2 * random() - 1);
+  return Math.max(policy.initialDelayMs, Math.min(policy.maxDelayMs, delay + jitter));
 }
 
 /**
@@ -122,12 +141,17 @@ export async function waitForEvent(api: PlatformApi, eventId: string, options: W
   let polls = 0;
   let inactive = false;
   let expectedDurationMs = options.expectedDurationMs;
+  let spreadMs = options.spreadMs;
   for (;;) {
-    if (polls === 1 && expectedDurationMs === undefined && options.expectedDuration) expectedDurationMs = await options.expectedDuration();
+    if (polls === 1 && expectedDurationMs === undefined && options.expectedDuration) {
+      const estimate = await options.expectedDuration();
+      expectedDurationMs = estimate?.expectedMs;
+      spreadMs = estimate?.spreadMs;
+    }
     const elapsedMs = clock.now() - startedAt;
     const delay = nextDelay(
       policy,
-      { previousDelayMs, elapsedMs, expectedDurationMs, inactive },
+      { previousDelayMs, elapsedMs, expectedDurationMs, ...(spreadMs !== undefined ? { spreadMs } : {}), inactive },
       options.random,
     );
     previousDelayMs = delay;

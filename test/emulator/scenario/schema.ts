@@ -64,6 +64,11 @@ const scannerSchema = z.strictObject({
   params: z.record(z.string(), paramSchema).default({}),
   /** Time from start to finish on the emulator clock. */
   durationMs: z.number().int().nonnegative().default(3000),
+  /**
+   * Realistic variance: successive scans of this scanner (seeded baselines first, in scenario order, then the
+   * scans clients start) take these durations in turn, instead of `durationMs` every time.
+   */
+  durationsMs: z.array(z.number().int().nonnegative()).min(1).optional(),
   /** Makes this scanner's scans fail at the end of their duration (on matching branches). */
   failure: z
     .strictObject({ message: z.string().min(1), branches: z.array(z.string().min(1)).default(['*']) })

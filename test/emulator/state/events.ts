@@ -7,7 +7,7 @@ import type { EmuClock } from '../core/clock.js';
 import { globMatch } from '../core/glob.js';
 import { riskScore, scenarioFindings, summarize } from './findings.js';
 import type { Store } from './store.js';
-import type { EventKind, EventRec, FindingRec, ScanConfig } from './types.js';
+import type { EventKind, EventRec, FindingRec, ScanConfig, ScannerRec } from './types.js';
 
 const STATUS_TEXT = ['Waiting', 'Starting', 'Running', 'Retrieving results', 'Analyzing', 'Notifying', 'Finished'];
 
@@ -23,6 +23,14 @@ export function progressOf(ev: EventRec, now: number): EventProgress {
   const span = ev.endsAt - ev.createdAt;
   const phase = span <= 0 ? 5 : Math.min(5, Math.max(0, Math.floor(((now - ev.createdAt) / span) * 6)));
   return { status: phase, active: 1, statusText: STATUS_TEXT[phase] ?? 'Running' };
+}
+
+/** How long the next scan of `scanner` takes (unscaled): the next of its `durationsMs`, else `durationMs`. */
+export function nextDurationMs(scanner: ScannerRec): number {
+  const list = scanner.durationsMs;
+  const ms = list === undefined || list.length === 0 ? scanner.durationMs : list[scanner.scansStarted % list.length]!;
+  scanner.scansStarted += 1;
+  return ms;
 }
 
 export function startEvent(
@@ -42,7 +50,7 @@ export function startEvent(
     scanId: store.ids.next(),
     config,
     createdAt: now,
-    endsAt: now + clock.scaled(extra.durationMs ?? scanner.durationMs),
+    endsAt: now + clock.scaled(extra.durationMs ?? nextDurationMs(scanner)),
     state: 'running',
     message: '',
     ...(failure && failure.branches.some((b) => globMatch(b, config.branch)) ? { failWith: failure.message } : {}),
@@ -142,7 +150,7 @@ export function seedBaselines(store: Store, clock: EmuClock): void {
       kind: 'baseline',
       scanId: store.ids.next(),
       config: store.configFromScanparams(sp),
-      createdAt: endsAt - clock.scaled(tool.durationMs),
+      createdAt: endsAt - clock.scaled(nextDurationMs(tool)),
       endsAt,
       state: 'running',
       message: '',

@@ -63,6 +63,8 @@ export class Store {
         customType: sc.customType,
         params: sc.params,
         durationMs: sc.durationMs,
+        ...(sc.durationsMs ? { durationsMs: [...sc.durationsMs] } : {}),
+        scansStarted: 0,
         ...(sc.failure ? { failure: sc.failure } : {}),
         findings: sc.findings,
       });

@@ -33,6 +33,10 @@ export interface ScannerRec {
   customType: number;
   params: Record<string, ScannerParamSpec>;
   durationMs: number;
+  /** Durations taken in turn by successive scans (realistic variance); `durationMs` when absent. */
+  durationsMs?: number[];
+  /** Scans started so far (the position in `durationsMs`). */
+  scansStarted: number;
   failure?: { message: string; branches: string[] };
   findings: ScenarioScanner['findings'];
 }

@@ -23,10 +23,38 @@ describe('nextDelay', () => {
     const times = schedule(undefined, 120_000);
     expect(times[0]).toBe(250);
     const gaps = times.map((t, i) => t - (i === 0 ? 0 : times[i - 1]!));
-    expect(Math.max(...gaps)).toBeLessThanOrEqual(10_000);
-    expect(gaps.at(-1)).toBe(10_000);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(10_000 + 1e-6);
+    expect(gaps.at(-1)).toBeCloseTo(10_000);
     // a 2 s scan is seen less than a second after it ends
     expect(times.find((t) => t >= 2_000)! - 2_000).toBeLessThan(1_000);
+  });
+
+  it('with no history, never waits longer than a fifth of the time already waited (a 20 s scan is seen within 4 s)', () => {
+    const times = schedule(undefined, 60_000);
+    for (let i = 1; i < times.length; i++) {
+      const gap = times[i]! - times[i - 1]!;
+      expect(gap).toBeLessThanOrEqual(Math.max(policy.initialDelayMs, times[i - 1]! * policy.unknownGapFraction) * (1 + policy.jitter) + 1e-6);
+    }
+    expect(times.find((t) => t >= 20_000)! - 20_000).toBeLessThanOrEqual(4_000);
+  });
+
+  it('with a spread, reaches the likely window on a grid, covers it densely, then backs off', () => {
+    const times: number[] = [];
+    let t = 0;
+    let previous: number | undefined;
+    while (t < 60_000) {
+      previous = nextDelay(policy, { previousDelayMs: previous, elapsedMs: t, expectedDurationMs: 20_000, spreadMs: 7_000, inactive: false }, mid);
+      t += previous;
+      times.push(t);
+    }
+    const before = times.filter((x) => x < 13_000 - 1e-6);
+    expect(before.length).toBe(1); // 6.5 s, then the window's start at 13 s
+    const inside = times.filter((x) => x >= 13_000 - 1e-6 && x <= 27_000 + 1e-6);
+    expect(inside.length).toBeGreaterThanOrEqual(policy.windowPolls);
+    const gaps = inside.slice(1).map((x, i) => x - inside[i]!);
+    for (const gap of gaps) expect(gap).toBeCloseTo(14_000 / policy.windowPolls);
+    const after = times.filter((x) => x > 27_000 + 1e-6);
+    expect(after[1]! - after[0]!).toBeGreaterThan(gaps[0]!);
   });
 
   it('keeps gaps within bounds whatever the jitter draws', () => {
