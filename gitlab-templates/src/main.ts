@@ -4,6 +4,7 @@
 import { abortOnSignals, writeTextFile } from '../../shared/cli/process-io.js';
 import { runScanCommand } from '../../shared/cli/run-scan-command.js';
 import { VERSION } from '../../shared/version.js';
+import { gitlabInputSettings } from './inputs.js';
 
 if (process.argv.slice(2).includes('--version')) {
   process.stdout.write(`${VERSION}\n`);
@@ -19,6 +20,8 @@ if (process.argv.slice(2).includes('--version')) {
     },
     {
       ci: 'gitlab',
+      // The inputs that are set win over the INVICTI_* variables, which stay visible when an input is not set.
+      flags: gitlabInputSettings(process.env),
       // The publisher (and gitbeaker with it) loads once the scan has decided: it is most of the bundle.
       publish: async (input) => {
         const { gitlabPublisher } = await import('./publish.js');

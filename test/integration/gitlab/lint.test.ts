@@ -17,6 +17,8 @@ const FIXTURE_FILES = [
   'parallel.gitlab-ci.yml',
   'bad-option.gitlab-ci.yml',
   'unquoted-number.gitlab-ci.yml',
+  'hidden-job-name.gitlab-ci.yml',
+  'pipeline-variables.gitlab-ci.yml',
 ];
 const CATALOG_PROJECT = 'invicti/invicti-appsec-ci';
 
@@ -55,13 +57,13 @@ describe('consumer pipelines including the component (gitlab-ci-local --preview 
     expect(job.stage).toBe('test');
     expect(job.image.name).toBe('docker.io/invicti/appsec-ci:0.1.0');
     expect(job.variables).toMatchObject({
-      INVICTI_PROJECT: 'demo-app',
-      INVICTI_SCANNER: 'codethreat',
-      INVICTI_THRESHOLD_CRITICAL: '0',
-      INVICTI_TIMEOUT: '2m',
-      INVICTI_COMMENT: 'update',
-      INVICTI_MAX_FINDINGS: '20',
-      INVICTI_ASPM_HOST: '',
+      INVICTI_INPUT_PROJECT: 'demo-app',
+      INVICTI_INPUT_SCANNER: 'codethreat',
+      INVICTI_INPUT_THRESHOLD_CRITICAL: '0',
+      INVICTI_INPUT_TIMEOUT: '2m',
+      INVICTI_INPUT_COMMENT: 'update',
+      INVICTI_INPUT_MAX_FINDINGS: '20',
+      INVICTI_INPUT_HOST: '',
     });
     expect(job.artifacts.reports.sast).toBe('gl-sast-report.json');
   });
@@ -74,17 +76,17 @@ describe('consumer pipelines including the component (gitlab-ci-local --preview 
     expect(job.image.name).toBe('registry.example.com/mirror/invicti/appsec-ci:0.1.0');
     expect(job.allow_failure).toEqual({ exit_codes: [1] });
     expect(job.variables).toMatchObject({
-      INVICTI_ASPM_HOST: 'https://aspm.example.com',
-      INVICTI_THRESHOLD_HIGH: '5',
-      INVICTI_COMMENT: 'off',
-      INVICTI_MAX_FINDINGS: '50',
-      INVICTI_VERBOSE: 'true',
+      INVICTI_INPUT_HOST: 'https://aspm.example.com',
+      INVICTI_INPUT_THRESHOLD_HIGH: '5',
+      INVICTI_INPUT_COMMENT: 'off',
+      INVICTI_INPUT_MAX_FINDINGS: '50',
+      INVICTI_INPUT_VERBOSE: 'true',
     });
   });
 
   it('include: project: with inputs gives the same job', async () => {
     const job = (await preview('project.gitlab-ci.yml'))['invicti-appsec']!;
-    expect(job.variables).toMatchObject({ INVICTI_PROJECT: 'demo-app', INVICTI_MODE: 'release', INVICTI_RELEASE_CRITERIA: 'sast,dast' });
+    expect(job.variables).toMatchObject({ INVICTI_INPUT_PROJECT: 'demo-app', INVICTI_INPUT_MODE: 'release', INVICTI_INPUT_RELEASE_CRITERIA: 'sast,dast' });
   });
 
   it('runs several scanners as parallel jobs when the component is included once per scanner', async () => {
@@ -104,6 +106,12 @@ describe('consumer pipelines including the component (gitlab-ci-local --preview 
     const result = await gitlabCiLocal(copy, ['--file', 'unquoted-number.gitlab-ci.yml', '--list']);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('`threshold-critical` input: provided value is not a string');
+  });
+
+  it('refuses a job-name that would hide the job (leading dot), naming the input and its regex', async () => {
+    const result = await gitlabCiLocal(copy, ['--file', 'hidden-job-name.gitlab-ci.yml', '--list']);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('`job-name` input: `.invicti-appsec` does not match required regex');
   });
 
   it('fixtures pass only declared inputs (GitLab rejects unknown ones; gitlab-ci-local does not check)', () => {

@@ -178,7 +178,7 @@ describe.skipIf(!hasRsync && process.env.CI !== 'true')('gitlab-ci-local pipelin
       const preview = await gitlabCiLocal(copy, ['--preview']);
       expect(preview.code).toBe(0);
       const merged = parse(preview.output.slice(preview.output.indexOf('---'))) as Record<string, { variables: Record<string, string> }>;
-      expect(merged['invicti-appsec']!.variables).toMatchObject({ INVICTI_PROJECT: 'demo-app', INVICTI_SCANNER: 'codethreat', INVICTI_THRESHOLD_CRITICAL: '0' });
+      expect(merged['invicti-appsec']!.variables).toMatchObject({ INVICTI_INPUT_PROJECT: 'demo-app', INVICTI_INPUT_SCANNER: 'codethreat', INVICTI_INPUT_THRESHOLD_CRITICAL: '0' });
     });
   });
 });

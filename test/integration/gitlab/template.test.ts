@@ -14,7 +14,7 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { GITLAB_OUTPUTS } from '../../../gitlab-templates/src/dotenv.js';
 import { GITLAB_REPORT_FILES } from '../../../gitlab-templates/src/report-files.js';
-import { gitlabSpecInputs, markdownTable } from '../../../shared/core/option-formats.js';
+import { gitlabInputVariable, gitlabSpecInputs, markdownTable } from '../../../shared/core/option-formats.js';
 import { OPTIONS } from '../../../shared/core/options.js';
 import { VERSION } from '../../../shared/version.js';
 import { repoRoot } from '../../helpers/paths.js';
@@ -28,6 +28,7 @@ const TEMPLATE_ONLY = {
 
 interface Job {
   stage: string;
+  rules: { if: string; when?: string }[];
   image: { name: string; entrypoint: string[] };
   variables: Record<string, unknown>;
   script: string[];
@@ -36,7 +37,9 @@ interface Job {
 
 const text = readFileSync(TEMPLATE, 'utf8');
 const docs = parseAllDocuments(text, { version: '1.1' });
-const header = docs[0]!.toJS() as { spec: { inputs: Record<string, { type?: string; default?: unknown; description?: string; options?: unknown[] }> } };
+const header = docs[0]!.toJS() as {
+  spec: { inputs: Record<string, { type?: string; default?: unknown; description?: string; options?: unknown[]; regex?: string }> };
+};
 const body = docs[1]!.toJS() as Record<string, Job>;
 const inputs = header.spec.inputs;
 const job = body['$[[ inputs.job-name ]]']!;
@@ -74,15 +77,30 @@ describe('gitlab-templates/invicti-appsec.yml', () => {
     expect(job.stage).toBe('$[[ inputs.stage ]]');
   });
 
-  it("maps each input to its setting's variable and nothing else, so no secret is ever an input", () => {
-    const expected = Object.fromEntries(OPTIONS.filter((o) => o.gitlab === 'input').map((o) => [o.env, `$[[ inputs.${o.name} ]]`]));
+  it('hands each input to the program as INVICTI_INPUT_<NAME>, never as a setting variable, and no secret is an input', () => {
+    const expected = Object.fromEntries(OPTIONS.filter((o) => o.gitlab === 'input').map((o) => [gitlabInputVariable(o.name), `$[[ inputs.${o.name} ]]`]));
     expect(job.variables).toEqual(expected);
-    for (const secret of OPTIONS.filter((o) => o.secret)) {
-      expect(inputs[secret.name]).toBeUndefined();
-      expect(job.variables[secret.env]).toBeUndefined();
-    }
+    // A setting variable set by the job would override the pipeline's own `variables:` even when left empty.
+    for (const option of OPTIONS) expect(job.variables[option.env], option.env).toBeUndefined();
+    for (const secret of OPTIONS.filter((o) => o.secret)) expect(inputs[secret.name]).toBeUndefined();
     expect(text).toMatch(/INVICTI_ASPM_TOKEN/);
     expect(text).toMatch(/INVICTI_GITLAB_TOKEN/);
+  });
+
+  it('refuses a job-name that hides the job (a leading dot) or starts with a space', () => {
+    const regex = new RegExp(inputs['job-name']!.regex!);
+    for (const ok of ['invicti-appsec', 'appsec-sast', 'AppSec: SAST', 'security/appsec', '_appsec']) expect(regex.test(ok), ok).toBe(true);
+    for (const bad of ['.invicti-appsec', '.hidden', ' appsec', '']) expect(regex.test(bad), bad).toBe(false);
+    expect(regex.test(String(inputs['job-name']!.default))).toBe(true);
+  });
+
+  it('ships rules that scan MR pipelines, the default branch and branches without an open MR, nothing twice', () => {
+    expect(job.rules).toEqual([
+      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' },
+      { if: '$CI_COMMIT_BRANCH && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' },
+      { if: '$CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS', when: 'never' },
+      { if: '$CI_COMMIT_BRANCH' },
+    ]);
   });
 
   it('runs one fixed command: no input reaches the shell', () => {
