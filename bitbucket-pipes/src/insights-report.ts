@@ -72,7 +72,7 @@ function data(scanner: ScannerResult): InsightData[] {
   out.push({ title: 'New findings', type: 'NUMBER', value: SEVERITIES.reduce((sum, s) => sum + scanner.newCounts[s], 0) });
   if (scanner.riskScore !== undefined) out.push({ title: 'Risk score', type: 'NUMBER', value: scanner.riskScore });
   const scan = safeHttpUrl(scanner.links.scan ?? scanner.links.event);
-  if (scan) out.push({ title: 'Scan', type: 'LINK', value: { text: 'Open in Invicti ASPM', href: scan } });
+  if (scan) out.push({ title: 'Scan', type: 'LINK', value: { text: 'Open in Invicti AppSec', href: scan } });
   return out;
 }
 

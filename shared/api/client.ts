@@ -8,7 +8,7 @@ import type { Clock, Logger } from '../ports.js';
 import * as bodies from './bodies.js';
 import { clientSettings, toPage, type PlatformClientOptions } from './client-options.js';
 import { decode } from './decode.js';
-import { HttpFailure } from './http-errors.js';
+import { HttpFailure, NO_SERVER_CODES } from './http-errors.js';
 import { readPages } from './paging.js';
 import { fileMultipart } from './multipart.js';
 import type { Safety } from './retry.js';
@@ -77,14 +77,15 @@ export class PlatformClient implements t.PlatformApi {
 
   /** Core when `GET {host}/api/aspm/v1/core/version` answers 2xx JSON; legacy otherwise, except on TLS errors. */
   private async detect(): Promise<t.ApiMode> {
-    const endpoint = `GET /${CORE_PREFIX}/core/version`;
+    const endpoint = `GET ${this.urls.basePath}/${CORE_PREFIX}/core/version`;
     try {
       const req = { method: 'GET' as const, url: versionUrl(this.urls, 'core'), endpoint, headers: { 'x-auth': this.token } };
       await this.transport.execute(req, 'idempotent', (res) => decode(res, endpoint, anyJson));
       this.logger.debug('API mode: core (the core API answered)');
       return 'core';
     } catch (err) {
-      if (!(err instanceof HttpFailure) || err.tls) throw err;
+      // TLS trouble, or nothing listening at all: the legacy API on the same address would not answer either.
+      if (!(err instanceof HttpFailure) || err.tls || NO_SERVER_CODES.has(err.code)) throw err;
       this.probeNote = `(API mode auto-detected as legacy because ${endpoint} gave ${err.status === undefined ? `a ${err.kind} error` : `HTTP ${err.status}`}; set the api-mode setting to core or legacy to skip detection.)`;
       this.logger.debug(`API mode: legacy (${err.message})`);
       return 'legacy';
@@ -97,7 +98,8 @@ export class PlatformClient implements t.PlatformApi {
 
   private async call<T>(spec: Call<T>): Promise<T> {
     const mode = await this.mode();
-    const endpoint = `${spec.method} ${spec.template}`;
+    // Messages name the path as requested: in core mode it lies below the host's own path (`/sub/...`).
+    const endpoint = `${spec.method} ${mode === 'core' ? this.urls.basePath : ''}${spec.template}`;
     const req = {
       method: spec.method,
       url: `${v2Url(this.urls, mode, spec.path)}${queryString(spec.query ?? {})}`,

@@ -24,6 +24,8 @@ export class HttpFailure extends ApiError {
     readonly retryAfterMs?: number,
     /** The TLS handshake failed (certificate not trusted, wrong protocol): never a reason to fall back. */
     readonly tls = false,
+    /** The system error code of a network failure (`ECONNREFUSED`), or `''`. */
+    readonly code = '',
   ) {
     super(kind, endpoint, message, status, retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000));
   }
@@ -161,6 +163,9 @@ export function isTlsError(err: unknown): boolean {
   return /certificate|x509|handshake|\btls\b|\bssl\b/i.test(message);
 }
 
+/** No server at the address (refused, unknown name): on first contact a setting is wrong, not the network flaky. */
+export const NO_SERVER_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND']);
+
 /** Failures that certainly happened before any byte reached the platform. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'EPROXY_CONNECT']);
 
@@ -172,8 +177,12 @@ export function networkFailure(endpoint: string, err: unknown, timedOut: boolean
     const message = `${endpoint}: no complete answer within ${timeoutMs / 1000} s (request timeout); the platform or a proxy is not responding`;
     return new HttpFailure('timeout', endpoint, message, 'maybe', true);
   }
+  // An https:// request answered by a plain-HTTP server: OpenSSL reads the HTTP reply as a bad TLS record.
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number|packet length too long/i.test(raw)) {
+    return new HttpFailure('network', endpoint, `${endpoint}: this server speaks plain HTTP, not HTTPS: use http:// in the host setting.`, 'answered', true, undefined, undefined, true, code);
+  }
   if (isTlsError(err)) {
-    return new HttpFailure('network', endpoint, `${endpoint}: TLS error: ${raw}. ${TLS_HINT}`, 'answered', true, undefined, undefined, true);
+    return new HttpFailure('network', endpoint, `${endpoint}: TLS error: ${sentence(raw)} ${TLS_HINT}`, 'answered', true, undefined, undefined, true, code);
   }
   const proxyStatus = (err as { proxyStatus?: unknown } | null)?.proxyStatus;
   if (typeof proxyStatus === 'number' && (proxyStatus === 407 || proxyStatus === 403)) {
@@ -181,6 +190,13 @@ export function networkFailure(endpoint: string, err: unknown, timedOut: boolean
   }
   const syscall = (err as SystemErrorLike | null)?.syscall;
   const notSent = NOT_SENT_CODES.has(code) || syscall === 'connect' || syscall === 'getaddrinfo';
-  const hint = code === 'ENOTFOUND' ? ' Check the host setting.' : '';
-  return new HttpFailure('network', endpoint, `${endpoint}: network error: ${raw}.${hint}`, notSent ? 'not-sent' : 'maybe', true);
+  const hint =
+    code === 'ENOTFOUND' ? ' Check the host setting.' : code === 'ECONNREFUSED' ? ' Nothing accepts connections at that address: check the host setting (scheme, name and port).' : '';
+  return new HttpFailure('network', endpoint, `${endpoint}: network error: ${sentence(raw)}${hint}`, notSent ? 'not-sent' : 'maybe', true, undefined, undefined, false, code);
+}
+
+/** A system message as one sentence: one line, ending with a full stop. */
+function sentence(text: string): string {
+  const line = text.split('\n')[0]?.trim().replace(/[:;,]$/, '') ?? '';
+  return /[.!?]$/.test(line) ? line : `${line}.`;
 }

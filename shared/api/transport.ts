@@ -12,7 +12,7 @@ import { abortedError, ApiError, AppError, CancelledError, DeadlineError, descri
 import type { Clock, Logger, Random } from '../ports.js';
 import { USER_AGENT } from '../version.js';
 import { Connections, type ProxySettings } from './connections.js';
-import { HttpFailure, httpStatusFailure, networkFailure } from './http-errors.js';
+import { HttpFailure, httpStatusFailure, networkFailure, NO_SERVER_CODES } from './http-errors.js';
 import type { MultipartBody } from './multipart.js';
 import { decideRetry, nextDelayMs, parseRetryAfterMs, type RetryPolicy, type Safety } from './retry.js';
 
@@ -56,6 +56,9 @@ export interface ApiResponse {
   headers: IncomingHttpHeaders;
   text: string;
 }
+
+/** A message without its final full stop, to go on with more of the sentence. */
+const stem = (message: string): string => message.replace(/\.$/, '');
 
 /** Thrown by a start lookup to end the request with this verdict instead of retrying. */
 export class FinalVerdict extends ApiError {}
@@ -107,6 +110,8 @@ function send(
 
 export class Transport {
   private readonly connections: Connections;
+  /** Some request of this run got an HTTP answer: the address is right, so a refused connection is a blip. */
+  private reached = false;
 
   constructor(private readonly options: TransportOptions) {
     this.connections = new Connections({ ...options, timeoutMs: options.timeoutMs });
@@ -180,6 +185,7 @@ export class Transport {
       };
       this.connections.prepare(options, url);
       const message = await send(url.protocol === 'https:' ? https : http, options, body, timeoutMs, req.endpoint);
+      this.reached = true;
       const text = await readText(message);
       finished = true;
       const status = message.statusCode ?? 0;
@@ -232,7 +238,8 @@ export class Transport {
       } catch (err) {
         if (!(err instanceof HttpFailure)) throw err instanceof Error ? this.scrub(err) : err;
         failure = err;
-        const decision = decideRetry(failure, safety, attempt, retry);
+        // Refused or unknown before anything ever answered: a wrong host, which retrying only hides behind log lines.
+        const decision = !this.reached && NO_SERVER_CODES.has(failure.code) ? 'fail' : decideRetry(failure, safety, attempt, retry);
         if (decision === 'fail') throw this.finalFailure(failure, safety);
         if (decision === 'lookup') {
           ambiguous += 1;
@@ -240,12 +247,12 @@ export class Transport {
           if (found !== undefined) return found;
           if (ambiguous >= MAX_STARTS || attempt >= retry.maxAttempts) {
             throw this.scrub(
-              new ApiError(failure.kind, failure.endpoint, `${failure.message}. No scan of it appeared on the platform after ${ambiguous} start request${ambiguous === 1 ? '' : 's'}, each followed by a grace period of looking; it is not started again.`, failure.status),
+              new ApiError(failure.kind, failure.endpoint, `${stem(failure.message)}. No scan of it appeared on the platform after ${ambiguous} start request${ambiguous === 1 ? '' : 's'}, each followed by a grace period of looking; it is not started again.`, failure.status),
             );
           }
         }
         const delay = nextDelayMs(attempt, failure.retryAfterMs, retry, random);
-        logger.info(this.clean(`${failure.message}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${retry.maxAttempts})`));
+        logger.info(this.clean(`${stem(failure.message)}; retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1} of ${retry.maxAttempts})`));
         try {
           await clock.sleep(delay, signal);
         } catch {
@@ -272,7 +279,7 @@ export class Transport {
     } catch (err) {
       if (err instanceof FinalVerdict || err instanceof CancelledError || err instanceof DeadlineError) throw this.scrub(err);
       const message =
-        `${failure.message}. The scan may have started anyway, and checking the platform's scan queue failed ` +
+        `${stem(failure.message)}. The scan may have started anyway, and checking the platform's scan queue failed ` +
         `(${describeError(err)}), so it is not started again. Look at the project's scans on the platform before re-running.`;
       throw this.scrub(new ApiError(failure.kind, failure.endpoint, message, failure.status));
     }
@@ -280,7 +287,7 @@ export class Transport {
 
   private finalFailure(failure: HttpFailure, safety: Safety): ApiError {
     if (safety !== 'idempotent' && failure.delivery === 'maybe') {
-      failure.message += '. The request may have been processed; it is not repeated automatically.';
+      failure.message = `${stem(failure.message)}. The request may have been processed; it is not repeated automatically.`;
     }
     return this.scrub(failure);
   }

@@ -19,7 +19,12 @@ export interface HostUrls {
   origin: string;
   /** Root of core-mode paths, without a trailing slash: `https://h/sub/api/aspm/v1`. */
   core: string;
+  /** The host's own path without a trailing slash (`/sub`, or `''`): core-mode requests go below it. */
+  basePath: string;
 }
+
+/** API paths users paste into the host setting: the client adds them itself. */
+const API_PATH = /\/api(\/aspm(\/v1)?|\/v2)(\/.*)?$|\/api$/i;
 
 export function resolveHost(host: string): HostUrls {
   const text = host.trim();
@@ -36,8 +41,13 @@ export function resolveHost(host: string): HostUrls {
   if (url.username !== '' || url.password !== '') {
     throw new ConfigError('host', 'The platform host must not carry credentials; give the token through the token setting.');
   }
+  const api = API_PATH.exec(url.pathname.replace(/\/+$/, ''));
+  if (api !== null) {
+    const root = `${url.origin}${url.pathname.slice(0, api.index)}`;
+    throw new ConfigError('host', `The platform host ends with the API path ${api[0]}: drop it and give the instance's address, ${root} (the client adds the API path itself).`);
+  }
   const dir = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  return { origin: url.origin, core: `${url.origin}${dir}${CORE_PREFIX}` };
+  return { origin: url.origin, core: `${url.origin}${dir}${CORE_PREFIX}`, basePath: dir.slice(0, -1) };
 }
 
 /** URL of a v2 API path (`/api/v2/...`) in the given mode. */

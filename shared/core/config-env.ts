@@ -43,7 +43,7 @@ export function readRawFromEnv(env: Readonly<Record<string, string | undefined>>
     const legacy = env[option.deprecatedEnv]?.trim();
     if (legacy !== undefined && legacy !== '') {
       raw[option.name] = legacy;
-      warnings.push(`${option.deprecatedEnv} is deprecated (Kondukto is now Invicti ASPM): rename it to ${option.env}.`);
+      warnings.push(`${option.deprecatedEnv} is deprecated (Kondukto is now Invicti AppSec): rename it to ${option.env}.`);
     }
   }
   return { raw, warnings };

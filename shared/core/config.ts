@@ -226,8 +226,8 @@ function readAll(r: FieldReader, context: RunContext): ScanConfig {
 
 /** Rules that involve more than one setting, or a setting and the mode. Field errors are already recorded. */
 function requireConnection(r: FieldReader): void {
-  if (!r.given('host')) r.add('host', 'is required: set it to the URL of your Invicti ASPM instance, such as https://aspm.example.com.');
-  if (!r.given('token')) r.add('token', 'is required: store an Invicti ASPM API token as a secret (a masked variable) and pass it.');
+  if (!r.given('host')) r.add('host', 'is required: set it to the URL of your Invicti AppSec instance, such as https://aspm.example.com.');
+  if (!r.given('token')) r.add('token', 'is required: store an Invicti AppSec API token as a secret (a masked variable) and pass it.');
   // The client refuses such a token as well, but only here can the message name the setting as the user writes it.
   else if (!/^[\x21-\x7e]+$/.test(r.string('token') ?? '')) r.add('token', 'contains spaces, line breaks or non-ASCII characters: copy the API token again.');
   const organization = r.string('organization-id');

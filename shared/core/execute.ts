@@ -5,7 +5,7 @@
  */
 import { createPlatformClient, type PlatformClient } from '../api/index.js';
 import type { Env, RunContext } from '../ci/context.js';
-import { ConfigError, DeadlineError } from '../errors.js';
+import { ConfigError, DeadlineError, describeError } from '../errors.js';
 import { proxySettingsFromEnv } from '../proxy.js';
 import type { ConnectionConfig, ScanConfig } from './config.js';
 import { errorResult } from './error-result.js';
@@ -79,7 +79,8 @@ export async function executeRun(config: ScanConfig, context: RunContext, deps: 
   } catch (err) {
     if (err instanceof ConfigError) throw err;
     const result = errorResult(config, context, err, clock.now());
-    deps.logger.error(result.summary);
+    // The logger adds its own "error: " prefix; a timeout keeps its word.
+    deps.logger.error(result.status === 'error' ? describeError(err) : result.summary);
     return result;
   } finally {
     deadline.release();

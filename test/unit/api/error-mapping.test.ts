@@ -105,13 +105,15 @@ describe('error mapping', () => {
     expect(err.message).toContain('Redirects are not followed');
   });
 
-  it('connection refused is a network error after the retries', async () => {
+  it('connection refused before anything answered fails at once and points at the host setting', async () => {
     const closed = await startRawServer(() => undefined);
     await closed.close();
     const { client, clock } = testClient(closed.url);
     const err = await expectApiError(client.getScan('x'), 'network');
     expect(err.message).toContain('ECONNREFUSED');
-    expect(clock.delays).toHaveLength(2);
+    expect(err.message).toContain('check the host setting');
+    expect(err.message).not.toMatch(/\.\./);
+    expect(clock.delays).toHaveLength(0);
   });
 
   it('sends the User-Agent, Accept and the legacy token header', async () => {

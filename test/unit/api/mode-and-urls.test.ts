@@ -14,13 +14,23 @@ const projects = { projects: [{ id: 'p1', name: 'demo', default_branch: 'main' }
 
 describe('host resolution', () => {
   it.each([
-    ['https://h', 'https://h', 'https://h/api/aspm/v1'],
-    ['https://h/', 'https://h', 'https://h/api/aspm/v1'],
-    ['https://h/sub/', 'https://h', 'https://h/sub/api/aspm/v1'],
-    ['https://h/sub', 'https://h', 'https://h/sub/api/aspm/v1'],
-    [' http://h:8080/a/b?x=1#f ', 'http://h:8080', 'http://h:8080/a/b/api/aspm/v1'],
-  ])('%s', (host, origin, core) => {
-    expect(resolveHost(host)).toEqual({ origin, core });
+    ['https://h', 'https://h', 'https://h/api/aspm/v1', ''],
+    ['https://h/', 'https://h', 'https://h/api/aspm/v1', ''],
+    ['https://h/sub/', 'https://h', 'https://h/sub/api/aspm/v1', '/sub'],
+    ['https://h/sub', 'https://h', 'https://h/sub/api/aspm/v1', '/sub'],
+    [' http://h:8080/a/b?x=1#f ', 'http://h:8080', 'http://h:8080/a/b/api/aspm/v1', '/a/b'],
+  ])('%s', (host, origin, core, basePath) => {
+    expect(resolveHost(host)).toEqual({ origin, core, basePath });
+  });
+
+  it.each([
+    ['https://h/api/aspm/v1', 'https://h'],
+    ['https://h/sub/api/aspm/v1/', 'https://h/sub'],
+    ['https://h/api/v2/projects', 'https://h'],
+    ['https://h/api', 'https://h'],
+  ])('%s: says to drop the API path', (host, root) => {
+    expect(() => resolveHost(host)).toThrow(ConfigError);
+    expect(() => resolveHost(host)).toThrow(`drop it and give the instance's address, ${root} `);
   });
 
   it.each(['', 'aspm.example.com', 'ftp://h', 'https://user:pw@h'])('rejects %j with a ConfigError on host', (host) => {

@@ -119,11 +119,12 @@ describe('retries over HTTP', () => {
     expect(server.count('POST', '/api/v2/projects')).toBe(2);
   });
 
-  it('repeats a scanparams creation only when the connection was refused', async () => {
-    const first = await startRawServer(() => undefined);
+  it('repeats a scanparams creation only when the connection was refused (after the platform has answered once)', async () => {
+    const first = await startRawServer((_req, res) => json(res, 404, { error: 'not found' }, { connection: 'close' }));
     const port = first.port;
-    await first.close();
     const { client, clock } = testClient(`http://127.0.0.1:${port}`);
+    await client.getScan('x').catch(() => undefined);
+    await first.close();
     // The platform comes up while the client waits to retry.
     clock.onSleep = async () => {
       if (server) return;

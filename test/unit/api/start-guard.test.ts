@@ -127,10 +127,11 @@ describe('calls that start work are never repeated blindly', () => {
     expect(server.requests.filter((r) => r.path === '/api/v2/scans/queue').map((r) => r.query.get('start'))).toEqual(['0', '100', '0', '100']);
   });
 
-  it('a refused connection is retried: nothing can have started', async () => {
-    const probe = await startRawServer(() => undefined);
-    await probe.close();
+  it('a refused connection after the platform has answered is retried: nothing can have started', async () => {
+    const probe = await startRawServer((_req, res) => json(res, 404, { error: 'not found' }, { connection: 'close' }));
     const { client, clock } = testClient(probe.url);
+    await client.getScan('x').catch(() => undefined);
+    await probe.close();
     let p: Awaited<ReturnType<typeof startPlatform>> | undefined;
     // The platform comes up on the refused port while the client waits to retry.
     clock.onSleep = async () => {
