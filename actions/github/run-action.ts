@@ -5,6 +5,11 @@
  * It never exits and never calls `setFailed`; the entry sets `process.exitCode`.
  */
 import { detectContext, type Env, type RunContext } from '../../shared/ci/index.js';
+import { read } from '../../shared/ci/context.js';
+import type { DiffSource } from '../../shared/diff/change-set.js';
+import { diffChain, type NamedSource } from '../../shared/diff/chain.js';
+import { gitDiffSource } from '../../shared/diff/git-diff.js';
+import { githubDiffSource } from './pr-diff.js';
 import { configSecrets, parseConfig, type ScanConfig } from '../../shared/core/config.js';
 import { settingLabel } from '../../shared/core/options.js';
 import type { Clock, Random } from '../../shared/ports.js';
@@ -105,6 +110,20 @@ function announce(result: RunResult, exitCode: number, kit: ActionsToolkit): voi
   }
 }
 
+/** Where `changed-only` reads the change: the pull request files API with the token, else the workspace checkout. */
+function githubDiff(config: ScanConfig, context: RunContext, env: Env): DiffSource | undefined {
+  if (config.changedOnly === 'off') return undefined;
+  const sources: NamedSource[] = [];
+  const [owner, repo] = (context.repository ?? '').split('/');
+  const pullNumber = Number(config.prNumber);
+  if (config.codeHost.githubToken && context.apiUrl && owner && repo && Number.isSafeInteger(pullNumber) && pullNumber > 0) {
+    sources.push({ name: 'GitHub API', source: githubDiffSource({ token: config.codeHost.githubToken, apiUrl: context.apiUrl, owner, repo, pullNumber }) });
+  }
+  const workspace = read(env, 'GITHUB_WORKSPACE');
+  if (workspace) sources.push({ name: 'local checkout', source: gitDiffSource({ cwd: workspace, env }) });
+  return diffChain(sources);
+}
+
 export async function runAction(io: ActionIo): Promise<number> {
   const inputs = readActionInputs(io.env);
   // Masks first: nothing may be logged before the runner knows what to hide.
@@ -128,7 +147,16 @@ export async function runAction(io: ActionIo): Promise<number> {
 
   let result: RunResult;
   try {
-    result = await executeRun(config, context, { env: io.env, logger, clock: io.clock, random: io.random, signal: io.signal, findings: findingsNeed(config, 'github') });
+    const diff = githubDiff(config, context, io.env);
+    result = await executeRun(config, context, {
+      env: io.env,
+      logger,
+      clock: io.clock,
+      random: io.random,
+      signal: io.signal,
+      findings: findingsNeed(config, 'github'),
+      ...(diff ? { diff } : {}),
+    });
   } catch (err) {
     // A ConfigError the platform revealed (an unknown project or scanner): the user's to fix, exit 2.
     kit.error(describeError(err), { title: 'Invicti AppSec configuration' });

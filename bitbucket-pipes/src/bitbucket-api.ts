@@ -54,6 +54,8 @@ export interface InsightAnnotation {
   path?: string;
   line?: number;
   link?: string;
+  /** On the lines the change touched (`changed-only`): kept first when the limit cuts the list; not sent. */
+  inChange?: boolean;
 }
 
 export interface AnnotationsPosted {
@@ -91,7 +93,7 @@ export function bitbucketInsights(connection: BitbucketConnection): BitbucketIns
     async postAnnotations(repo, commit, reportId, annotations) {
       const unique = dedupe(annotations);
       const kept = [...unique]
-        .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
+        .sort((a, b) => Number(b.inChange === true) - Number(a.inChange === true) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])
         .slice(0, INSIGHTS_LIMITS.annotationsPerReport);
       const path = `${reportPath(repo, commit, reportId)}/annotations`;
       let requests = 0;

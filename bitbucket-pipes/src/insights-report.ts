@@ -142,6 +142,7 @@ export function scannerAnnotations(scanner: ScannerResult): InsightAnnotation[] 
       ...(path ? { path } : {}),
       ...(path && line ? { line } : {}),
       ...(link ? { link } : {}),
+      ...(finding.inChange ? { inChange: true } : {}),
     };
   });
 }

@@ -2,6 +2,7 @@
 import { SEVERITIES } from '../api/types.js';
 import type { RunResult } from '../core/result.js';
 import { cleanText } from '../render/escape.js';
+import { scopeSentence } from '../core/change-scope.js';
 
 const MARK = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
 
@@ -12,12 +13,16 @@ export function textReport(result: RunResult): string {
   const lines: string[] = [];
   const where = result.targetBranch ? `${result.branch} -> ${result.targetBranch}` : result.branch;
   lines.push(`Invicti AppSec: ${result.status.toUpperCase()} (exit ${result.exitCode}) - project ${plain(result.project.name)}, branch ${plain(where)}`);
+  const scope = result.changedOnly;
+  if (scope) lines.push(`  changed-only ${scope.mode}: ${scope.applied ? `diff from the ${plain(scope.detail)}` : `not applied (${plain(scope.detail)}); all findings count`}`);
   for (const s of result.scanners) {
     const counts = SEVERITIES.map((sev) => `${sev} ${s.counts[sev]}`).join('  ');
     const fresh = SEVERITIES.reduce((sum, sev) => sum + s.newCounts[sev], 0);
     const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
     lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}  new ${fresh}${risk}`);
     if (s.chosenBecause) lines.push(`    chosen by scanner type: ${plain(s.chosenBecause)}`);
+    if (s.fixedCounts) lines.push(`    fixed by this change: ${SEVERITIES.reduce((sum, sev) => sum + (s.fixedCounts?.[sev] ?? 0), 0)}`);
+    if (s.scope) lines.push(`    ${plain(scopeSentence(s.scope))}`);
     for (const reason of s.reasons) lines.push(`    ${MARK[reason.outcome]} ${plain(reason.message)}`);
     const link = s.links.scan ?? s.links.event;
     if (link) lines.push(`    report: ${plain(link)}`);

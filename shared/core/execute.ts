@@ -14,6 +14,7 @@ import { formatDuration } from './duration.js';
 import { systemClock, type Clock, type Logger, type Random } from '../ports.js';
 import type { RunResult } from './result.js';
 import { runScan } from './run-scan.js';
+import type { DiffSource } from '../diff/change-set.js';
 
 export interface ExecuteDeps {
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from. */
@@ -24,6 +25,8 @@ export interface ExecuteDeps {
   signal?: AbortSignal;
   /** What the packaging's outputs read of the findings (`findingsNeed`). */
   findings?: FindingsNeed;
+  /** Where `changed-only` reads the change of a pull/merge request. */
+  diff?: DiffSource;
 }
 
 /**
@@ -75,7 +78,15 @@ export async function executeRun(config: ScanConfig, context: RunContext, deps: 
   const signal = { signal: deadline.signal };
   try {
     const api = platformClientFor(config, { ...deps, clock, random, ...signal });
-    return await runScan(config, context, { api, clock, random, logger: deps.logger, ...signal, ...(deps.findings ? { findings: deps.findings } : {}) });
+    return await runScan(config, context, {
+      api,
+      clock,
+      random,
+      logger: deps.logger,
+      ...signal,
+      ...(deps.findings ? { findings: deps.findings } : {}),
+      ...(deps.diff ? { diff: deps.diff } : {}),
+    });
   } catch (err) {
     if (err instanceof ConfigError) throw err;
     const result = errorResult(config, context, err, clock.now());

@@ -69,6 +69,8 @@ export interface GatheredFindings {
   findings: Finding[];
   truncated: boolean;
   newCounts: SeverityCounts;
+  /** PR/MR: the target's findings gone from this branch; set only when both lists were read whole. */
+  fixed?: Finding[];
 }
 
 export interface GatherRequest {
@@ -98,7 +100,13 @@ export async function gatherFindings(api: PlatformApi, req: GatherRequest): Prom
       req.baselineBranch ? fetchFindings(api, projectId, { branch: req.baselineBranch, tool: scanner.slug }) : undefined,
     ]);
     const findings = classifyFindings(scanner.slug, scanner.type, current.items, baseline?.items);
-    return { findings, truncated: current.truncated, newCounts: countBySeverity(findings, (f) => f.isNew) };
+    const whole = baseline !== undefined && !baseline.truncated && !current.truncated;
+    return {
+      findings,
+      truncated: current.truncated,
+      newCounts: countBySeverity(findings, (f) => f.isNew),
+      ...(whole ? { fixed: fixedFindings(scanner.slug, scanner.type, current.items, baseline.items) } : {}),
+    };
   }
   const present = SEVERITIES.filter((s) => counts[s] > 0);
   const [top, newCounts] = await Promise.all([topFindings(api, projectId, query, counts, need.top), newFindingCounts(api, projectId, query, present)]);
@@ -201,4 +209,27 @@ export function countBySeverity(findings: readonly Finding[], filter: (f: Findin
   const counts = zeroCounts();
   for (const f of findings) if (filter(f)) counts[f.severity] += 1;
   return counts;
+}
+
+/** Most fixed findings kept in a result (they are listed, not gated on). */
+export const MAX_FIXED_LISTED = 100;
+
+/** Findings of the baseline (the merge target) that the current scan no longer has: fixed by the change. */
+export function fixedFindings(
+  scanner: string,
+  scannerType: string,
+  current: readonly Vulnerability[],
+  baseline: readonly Vulnerability[],
+): Finding[] {
+  const present = new Set(current.map((v) => fingerprint(scanner, v)));
+  const seen = new Set<string>();
+  const fixed: Finding[] = [];
+  for (const v of baseline) {
+    const id = fingerprint(scanner, v);
+    if (present.has(id) || seen.has(id)) continue;
+    seen.add(id);
+    fixed.push(toFinding(v, scanner, scannerType, false));
+  }
+  const rank = (f: Finding): number => SEVERITIES.indexOf(f.severity);
+  return fixed.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

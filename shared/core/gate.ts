@@ -11,6 +11,8 @@ export interface GateSettings {
   newFindingsOnly: boolean;
   failOnRiskIncrease: boolean;
   warnOnly: boolean;
+  /** `changed-only` applied: the counts are of the changed lines or files (and unlocated findings). */
+  scope?: 'files' | 'lines';
 }
 
 export interface GateInput {
@@ -29,6 +31,7 @@ export function evaluateGate(settings: GateSettings, input: GateInput): GateReas
   const failOutcome = settings.warnOnly ? 'warn' : 'fail';
   const counts = settings.newFindingsOnly ? input.newCounts : input.counts;
   const adjective = settings.newFindingsOnly ? 'new ' : '';
+  const where = settings.scope === 'lines' ? ' on the changed lines' : settings.scope === 'files' ? ' in the changed files' : '';
   for (const severity of SEVERITIES) {
     const limit = settings.thresholds[severity];
     if (limit === undefined) continue;
@@ -40,8 +43,8 @@ export function evaluateGate(settings: GateSettings, input: GateInput): GateReas
       actual,
       limit,
       message: over
-        ? `${plural(actual, `${adjective}${severity} finding`)}, more than the allowed ${limit}`
-        : `${plural(actual, `${adjective}${severity} finding`)}, within the allowed ${limit}`,
+        ? `${plural(actual, `${adjective}${severity} finding`)}${where}, more than the allowed ${limit}`
+        : `${plural(actual, `${adjective}${severity} finding`)}${where}, within the allowed ${limit}`,
     });
   }
   if (settings.failOnRiskIncrease && input.risk) {

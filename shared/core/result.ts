@@ -52,6 +52,33 @@ export interface Finding {
   method?: string;
   parameter?: string;
   link?: string;
+  /** With `changed-only`: the finding is on the lines (or in the files) the change touched. */
+  inChange?: boolean;
+}
+
+/** How `changed-only` scoped one scanner's gate. */
+export interface ScopeSummary {
+  mode: 'files' | 'lines';
+  /** Where the diff came from. */
+  source: string;
+  /** Located findings in the change (counted). */
+  inChange: number;
+  /** Located findings outside the change (not counted). */
+  outside: number;
+  /** Findings without a file location (DAST, API): counted as without the scope. */
+  unlocated: number;
+  /** The platform had more findings than were fetched; only the fetched ones were placed. */
+  partial?: true;
+}
+
+/** The run's `changed-only` setting and what came of it. */
+export interface ChangeScope {
+  mode: 'files' | 'lines';
+  applied: boolean;
+  /** Where the diff came from, or why the gate was not scoped. */
+  detail: string;
+  /** Files the change touched, when applied. */
+  files?: number;
 }
 
 export interface ReleaseSummary {
@@ -76,6 +103,12 @@ export interface ScannerResult {
   scanId?: string;
   counts: SeverityCounts;
   newCounts: SeverityCounts;
+  /** PR/MR runs: findings on the target branch and gone from the source branch ("fixed by this change"). */
+  fixedCounts?: SeverityCounts;
+  /** The fixed findings themselves, most severe first (bounded). */
+  fixedFindings?: Finding[];
+  /** Set when `changed-only` scoped this scanner's gate. */
+  scope?: ScopeSummary;
   riskScore?: number;
   previousRiskScore?: number;
   release?: ReleaseSummary;
@@ -102,6 +135,8 @@ export interface RunResult {
   summary: string;
   warnOnly: boolean;
   newFindingsOnly: boolean;
+  /** Set when `changed-only` is on. */
+  changedOnly?: ChangeScope;
   startedAt: string;
   finishedAt: string;
   /** Where to read the full report (platform project page or CI job page). */

@@ -16,7 +16,9 @@ import { resolveProject, resolveScanners } from './resolve.js';
 import { resolveScannersByType, type ChosenScanner } from './resolve-by-type.js';
 import { evaluateGate, gateStatus } from './gate.js';
 import { durationHistory } from './history.js';
-import { zeroCounts, type RunResult, type ScannerResult } from './result.js';
+import { zeroCounts, type ChangeScope, type RunResult, type ScannerResult } from './result.js';
+import { readScope, type RunScope } from './change-scope.js';
+import type { DiffSource } from '../diff/change-set.js';
 import { scanOne, type ScanOneSettings } from './scan-one.js';
 
 export interface RunDeps {
@@ -28,6 +30,8 @@ export interface RunDeps {
   findings?: FindingsNeed;
   /** Aborted on SIGINT/SIGTERM: waits stop and the result says where the scan can be followed. */
   signal?: AbortSignal;
+  /** Where `changed-only` reads the change: the code host's API or the local checkout (adapters choose). */
+  diff?: DiffSource;
 }
 
 function releaseScope(config: ScanConfig, scannerTypes: readonly string[]): ReleaseScope | undefined {
@@ -65,6 +69,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
 
   let project: Project;
   let results: ScannerResult[];
+  let scope: RunScope = { kind: 'off' };
 
   if (config.mode === 'wait') {
     ({ project, results } = await resumeEvents(config, deps, deadline));
@@ -76,8 +81,19 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
     if (config.mode === 'release') {
       results = [await releaseOnly(config, project, branch, deps, deadline)];
     } else {
-      const scanners = await chooseScanners(config, project, branch, deps);
-      const settings = { ...scanSettings(config, deadline, isPullRequest), ...(deps.findings ? { findings: deps.findings } : {}) };
+      const scopeRequest = {
+        mode: config.changedOnly,
+        fallback: config.changedOnlyFallback,
+        isPullRequest,
+        sourceBranch: branch,
+        ...(isPullRequest ? { targetBranch: config.targetBranch } : {}),
+        ...(config.prNumber ? { prNumber: config.prNumber } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+      };
+      // The diff is read while the scanners are resolved, and before any scan starts (fallback fail stops the run).
+      let scanners: ChosenScanner[];
+      [scanners, scope] = await Promise.all([chooseScanners(config, project, branch, deps), readScope(scopeRequest, deps.diff, logger)]);
+      const settings = { ...scanSettings(config, deadline, isPullRequest), ...(deps.findings ? { findings: deps.findings } : {}), scope };
       const ticket = sharedReleaseReads(scanners.length);
       const request = {
         branch,
@@ -112,11 +128,17 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
     summary: summarize(results),
     warnOnly: config.warnOnly,
     newFindingsOnly: config.newFindingsOnly,
+    ...(scope.kind === 'off' ? {} : { changedOnly: changeScope(scope) }),
     startedAt,
     finishedAt: new Date(clock.now()).toISOString(),
     ...((project.link ?? context.jobUrl) ? { reportUrl: project.link ?? context.jobUrl } : {}),
     toolVersion: VERSION,
   };
+}
+
+function changeScope(scope: Exclude<RunScope, { kind: 'off' }>): ChangeScope {
+  if (scope.kind === 'unscoped') return { mode: scope.mode, applied: false, detail: scope.why };
+  return { mode: scope.mode, applied: true, detail: scope.changes.source, files: scope.changes.files.size };
 }
 
 /** The named scanners (their type an assertion), or the project's scanners of the asked types, with why. */

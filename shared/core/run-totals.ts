@@ -11,6 +11,8 @@ export interface RunTotals {
   newCounts: SeverityCounts;
   total: number;
   newTotal: number;
+  /** PR/MR runs: findings of the target branch fixed by the change; undefined when not known. */
+  fixedTotal?: number;
   /** The highest of the scanners' scores; undefined when the platform gave none. */
   riskScore?: number;
   /** `fail` when any scanner's release criteria failed, else the first evaluated status; `` when none. */
@@ -35,11 +37,13 @@ export function runTotals(result: RunResult): RunTotals {
   const statuses = result.scanners.map((s) => s.release?.status ?? '').filter((s) => s !== '' && s !== 'undefined');
   const scanLinks = result.scanners.map((s) => safeHttpUrl(s.links.scan)).filter((l): l is string => l !== undefined);
   const present = (v: string | undefined): v is string => v !== undefined && v !== '';
+  const fixed = result.scanners.map((s) => s.fixedCounts).filter((c): c is SeverityCounts => c !== undefined);
   return {
     counts,
     newCounts,
     total: sum(counts),
     newTotal: sum(newCounts),
+    ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + sum(c), 0) } : {}),
     ...(scores.length > 0 ? { riskScore: Math.max(...scores) } : {}),
     releaseStatus: statuses.includes('fail') ? 'fail' : (statuses[0] ?? ''),
     reportUrl: (result.scanners.length === 1 && scanLinks.length === 1 ? scanLinks[0] : safeHttpUrl(result.project.link)) ?? '',

@@ -6,7 +6,8 @@
 import type { PlatformApi, Project, ReleaseStatus, Scan, Scanner } from '../api/types.js';
 import { ConfigError, DeadlineError, CancelledError, describeError } from '../errors.js';
 import { durationHistory, type DurationHistory } from './history.js';
-import { gatherFindings, type FindingsNeed } from './findings.js';
+import { countBySeverity, gatherFindings, MAX_FIXED_LISTED, type FindingsNeed } from './findings.js';
+import { scopeFindings, scopeSentence, type RunScope } from './change-scope.js';
 import { evaluateGate, gateStatus, type GateSettings } from './gate.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { readReleaseStatus, summarizeRelease, type ReleaseScope, type ReleaseTicket } from './release.js';
@@ -36,10 +37,12 @@ export interface ScanOneSettings {
   onError: FailurePolicy;
   deadline: number;
   async: boolean;
-  /** Compare with the merge target's findings to tell new from existing. */
+  /** Compare with the merge target's findings to tell new from existing, and to find the fixed ones. */
   baselineBranch?: string;
   /** What the run's outputs read of the findings; default: none beyond the new-findings counts. */
   findings?: FindingsNeed;
+  /** `changed-only`: the change the gate is limited to (read once per run). */
+  scope?: RunScope;
 }
 
 export interface ScanOneTarget {
@@ -135,18 +138,35 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     result.branch = scan.branch || result.branch;
     if (scan.link) result.links.scan = scan.link;
 
-    // Counts and score come from the scan summary; findings are read only as far as the outputs need them.
+    // Counts and score come from the scan summary; findings are read only as far as the outputs need them, and
+    // all of them when changed-only places them in the change.
+    const need = settings.findings ?? { all: false, top: 0 };
     const gathered = await gatherFindings(api, {
       projectId: project.id,
       scanner,
       branch: result.branch,
       counts: result.counts,
       ...(settings.baselineBranch ? { baselineBranch: settings.baselineBranch } : {}),
-      need: settings.findings ?? { all: false, top: 0 },
+      need: settings.scope?.kind === 'scoped' ? { ...need, all: true } : need,
     });
     result.findings = gathered.findings;
     result.findingsTruncated = gathered.truncated;
     result.newCounts = gathered.newCounts;
+    if (gathered.fixed) {
+      result.fixedCounts = countBySeverity(gathered.fixed);
+      result.fixedFindings = gathered.fixed.slice(0, MAX_FIXED_LISTED);
+      const n = gathered.fixed.length;
+      if (n > 0) logger.info(`${tag} ${n} ${n === 1 ? 'finding' : 'findings'} of ${settings.baselineBranch ?? 'the target'} fixed by this change`);
+    }
+    let gateCounts = result.counts;
+    let gateNewCounts = result.newCounts;
+    if (settings.scope?.kind === 'scoped') {
+      const scoped = scopeFindings(result.findings, settings.scope, result.findingsTruncated);
+      gateCounts = scoped.counts;
+      gateNewCounts = scoped.newCounts;
+      result.scope = scoped.summary;
+      logger.info(`${tag} ${scopeSentence(scoped.summary)}`);
+    }
 
     let risk: { current: number; previous?: number } | undefined;
     if (settings.gate.failOnRiskIncrease) {
@@ -165,9 +185,9 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
       const status = await (deps.release ? deps.release.read(`${releaseProject}\u0000${result.branch}`, read) : read());
       result.release = summarizeRelease(status, releaseScope);
     }
-    result.reasons = evaluateGate(settings.gate, {
-      counts: result.counts,
-      newCounts: result.newCounts,
+    result.reasons = evaluateGate(result.scope ? { ...settings.gate, scope: result.scope.mode } : settings.gate, {
+      counts: gateCounts,
+      newCounts: gateNewCounts,
       ...(risk ? { risk } : {}),
       ...(result.release ? { release: result.release } : {}),
     });

@@ -14,9 +14,14 @@ const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 
 
 export const severityRank = (severity: Severity): number => SEVERITY_RANK[severity] ?? SEVERITIES.length;
 
-/** Most severe first, then new before existing, then higher CVSS; otherwise the input order is kept. */
+/**
+ * Findings on the lines a change touched first (with `changed-only`: what the reviewer is looking at, kept when a
+ * host's limit cuts the list), then most severe, then new before existing, then higher CVSS; otherwise the input
+ * order is kept.
+ */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
+    Number(b.inChange === true) - Number(a.inChange === true) ||
     severityRank(a.severity) - severityRank(b.severity) ||
     Number(b.isNew) - Number(a.isNew) ||
     (b.cvss ?? -1) - (a.cvss ?? -1)

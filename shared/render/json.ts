@@ -43,6 +43,7 @@ const finding = (f: Finding): Finding =>
     method: f.method,
     parameter: f.parameter,
     link: f.link,
+    inChange: f.inChange,
   });
 
 const scanner = (s: ScannerResult): ScannerResult =>
@@ -57,6 +58,10 @@ const scanner = (s: ScannerResult): ScannerResult =>
     scanId: s.scanId,
     counts: counts(s.counts),
     newCounts: counts(s.newCounts),
+    fixedCounts: s.fixedCounts === undefined ? undefined : counts(s.fixedCounts),
+    fixedFindings: s.fixedFindings?.map(finding),
+    scope: s.scope === undefined ? undefined : { ...s.scope },
+    chosenBecause: s.chosenBecause,
     riskScore: s.riskScore,
     previousRiskScore: s.previousRiskScore,
     release:
@@ -87,6 +92,7 @@ export function toJsonReport(result: RunResult): JsonReport {
     summary: result.summary,
     warnOnly: result.warnOnly,
     newFindingsOnly: result.newFindingsOnly,
+    changedOnly: result.changedOnly === undefined ? undefined : { ...result.changedOnly },
     startedAt: result.startedAt,
     finishedAt: result.finishedAt,
     reportUrl: result.reportUrl,

@@ -69,6 +69,13 @@ export function headerLines(result: RunResult, ctx: SectionContext): string[] {
   const modes: string[] = [];
   if (result.warnOnly) modes.push('Warn-only mode: findings are reported but do not fail the build.');
   if (result.newFindingsOnly) modes.push('The gate counts new findings only.');
+  const scope = result.changedOnly;
+  if (scope?.applied) {
+    const where = scope.mode === 'lines' ? 'on the lines this change touched (✏️)' : 'in the files this change touched (✏️)';
+    modes.push(`The gate counts findings ${where}, and findings without a file location as usual; diff from the ${scope.detail}.`);
+  } else if (scope) {
+    modes.push(`changed-only ${scope.mode} was not applied (${scope.detail}): the gate counts all findings.`);
+  }
   if (modes.length > 0) lines.push('', `_${modes.join(' ')}_`);
   return lines;
 }
@@ -90,6 +97,15 @@ export function scannerLines(result: RunResult, ctx: SectionContext): string[] {
   const lines = ['### Scanners', '', ...SCANNER_HEADER, ...rows];
   const hidden = result.scanners.length - rows.length;
   if (hidden > 0) lines.push('', `_… and ${hidden} more scanners._`);
+  const fixed = result.scanners.filter((s) => s.fixedCounts !== undefined);
+  if (fixed.length > 0) {
+    const each = fixed.map((s) => {
+      const c = s.fixedCounts ?? s.counts;
+      const bySeverity = SEVERITIES.filter((sev) => c[sev] > 0).map((sev) => `${c[sev]} ${sev}`);
+      return `**${text(ctx, s.scanner, 100, 40)}** ${bySeverity.length > 0 ? bySeverity.join(', ') : 'none'}`;
+    });
+    lines.push('', `Fixed by this change: ${each.join(' · ')}`);
+  }
   const chosen = result.scanners.slice(0, cap).filter((s) => s.chosenBecause !== undefined);
   if (chosen.length > 0) {
     const why = chosen.map((s) => `**${text(ctx, s.scanner, 100, 40)}**: ${text(ctx, s.chosenBecause ?? '', 200, 80)}`);
@@ -182,7 +198,7 @@ function locationText(f: Finding): string {
 
 export function findingRow(f: Finding, ctx: SectionContext): string {
   const severity = `${SEVERITY_EMOJI[f.severity] ?? ''} ${capitalise(f.severity)}`;
-  const name = `${f.isNew ? '🆕 ' : ''}${markdownLink(text(ctx, f.name, 200), f.link)}`;
+  const name = `${f.inChange ? '✏️ ' : ''}${f.isNew ? '🆕 ' : ''}${markdownLink(text(ctx, f.name, 200), f.link)}`;
   const location = locationText(f);
   const where = location === '' ? '—' : text(ctx, location, 200);
   const cwe = cweUrl(f.cweId);

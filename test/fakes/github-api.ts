@@ -29,6 +29,16 @@ export interface FakeComment {
   updated_at: string;
 }
 
+/** A file of a pull request as `GET /pulls/{n}/files` lists it (GitHub leaves `patch` out for large or binary files). */
+export interface FakePullFile {
+  filename: string;
+  status: 'added' | 'modified' | 'removed' | 'renamed';
+  patch?: string;
+}
+
+/** GitHub lists at most this many files of a pull request. */
+const MAX_PULL_FILES = 3_000;
+
 export interface FakeGitHub {
   url: string;
   requests: RecordedRequest[];
@@ -37,6 +47,8 @@ export interface FakeGitHub {
   seedComments(owner: string, repo: string, number: number, comments: ReadonlyArray<{ body: string; user: GitHubUser }>): FakeComment[];
   /** The next requests matching `method` and `path` get these answers, one each, in order. */
   failNext(method: string, path: RegExp, ...answers: FakeResponse[]): void;
+  /** The files `GET /repos/{o}/{r}/pulls/{n}/files` lists (and `changed_files` of `GET /pulls/{n}` counts). */
+  setPullFiles(owner: string, repo: string, number: number, files: readonly FakePullFile[]): void;
 }
 
 /** GitHub's answer when a client exceeds a secondary rate limit (a 403 with `retry-after`). */
@@ -67,6 +79,16 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
     return list;
   };
   let baseUrl = '';
+  const pullFiles = new Map<string, readonly FakePullFile[]>();
+  const pullKey = (o: string, r: string, n: number | string): string => `${o}/${r}#${n}`.toLowerCase();
+  /** Read access to a pull request: the token's answer, or its files. */
+  const pullReader = (req: RecordedRequest, p: Record<string, string | undefined>): FakeResponse | readonly FakePullFile[] => {
+    const cfg = auth(req);
+    if (isAnswer(cfg)) return cfg;
+    const denied = noAccess(cfg, p.owner ?? '', p.repo ?? '');
+    if (denied) return denied;
+    return pullFiles.get(pullKey(p.owner ?? '', p.repo ?? '', p.number ?? '')) ?? { status: 404, body: { message: 'Not Found' } };
+  };
 
   const userJson = (u: GitHubUser): Record<string, unknown> => ({
     login: u.login,
@@ -140,6 +162,53 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
   };
 
   const routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: '/repos/:owner/:repo/pulls/:number',
+      handler: (req, p) => {
+        const files = pullReader(req, p);
+        if (!Array.isArray(files)) return files as FakeResponse;
+        const n = Number(p.number);
+        return {
+          status: 200,
+          body: {
+            number: n,
+            state: 'open',
+            html_url: `https://github.com/${p.owner}/${p.repo}/pull/${n}`,
+            changed_files: files.length,
+            additions: 0,
+            deletions: 0,
+            head: { ref: 'feature', sha: 'a'.repeat(40) },
+            base: { ref: 'main', sha: 'b'.repeat(40) },
+          },
+        };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: '/repos/:owner/:repo/pulls/:number/files',
+      handler: (req, p) => {
+        const files = pullReader(req, p);
+        if (!Array.isArray(files)) return files as FakeResponse;
+        const perPage = intParam(req.query, 'per_page', 30, 100);
+        const page = intParam(req.query, 'page', 1);
+        const { slice, totalPages } = paginate((files as readonly FakePullFile[]).slice(0, MAX_PULL_FILES), page, perPage);
+        const body = slice.map((f, i) => ({
+          sha: String(i).padStart(40, '0'),
+          filename: f.filename,
+          status: f.status,
+          additions: 1,
+          deletions: 0,
+          changes: 1,
+          blob_url: `https://github.com/${p.owner}/${p.repo}/blob/${'a'.repeat(40)}/${f.filename}`,
+          raw_url: `https://github.com/${p.owner}/${p.repo}/raw/${'a'.repeat(40)}/${f.filename}`,
+          contents_url: `${baseUrl}/repos/${p.owner}/${p.repo}/contents/${f.filename}?ref=${'a'.repeat(40)}`,
+          ...(f.patch === undefined ? {} : { patch: f.patch }),
+        }));
+        const next: Record<string, string> = page < totalPages ? { link: `<${baseUrl}${req.path}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {};
+        return { status: 200, body, headers: next };
+      },
+    },
     {
       method: 'GET',
       pattern: '/user',
@@ -243,6 +312,7 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
     failNext: (method, path, ...answers) => {
       for (const answer of answers) queued.push({ method, path, answer });
     },
+    setPullFiles: (o, r, n, files) => void pullFiles.set(pullKey(o, r, n), files),
     seedComments: (o, r, n, list) =>
       list.map(({ body, user }) => {
         users.set(user.login.toLowerCase(), user);

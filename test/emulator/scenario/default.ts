@@ -2,9 +2,22 @@
  * The scenario used when none is given: one project, four scanners, baselines on `main`, realistic findings.
  * demo-app uses two SAST scanners (codethreat scanned on main, semgrep configured there), one DAST and no CS.
  */
-import type { Scenario } from './schema.js';
+import type { Scenario, ScenarioFinding } from './schema.js';
 
 const DEMO_HOST = 'https://demo-app.example.test';
+
+/** codethreat's findings on main (and, with additions, on other branches). */
+const CODETHREAT_MAIN: ScenarioFinding[] = [
+  { name: 'SQL Injection', severity: 'critical', cwe: 89, cweName: "Improper Neutralization of Special Elements used in an SQL Command ('SQL Injection')", path: 'src/db/users.ts', line: 42, cvss: 9.8, language: 'typescript' },
+  { name: 'Cross-Site Scripting (Reflected)', severity: 'high', cwe: 79, cweName: "Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')", path: 'src/web/render.ts', line: 88, cvss: 7.4, language: 'typescript' },
+  { name: 'Path Traversal', severity: 'high', cwe: 22, cweName: "Improper Limitation of a Pathname to a Restricted Directory ('Path Traversal')", path: 'src/files/download.ts', line: 17, cvss: 7.5, language: 'typescript' },
+  { name: 'Use of Weak Hash (MD5)', severity: 'medium', cwe: 328, cweName: 'Use of Weak Hash', path: 'src/auth/password.ts', line: 23, cvss: 5.9, language: 'typescript' },
+  { name: 'Open Redirect', severity: 'medium', cwe: 601, cweName: "URL Redirection to Untrusted Site ('Open Redirect')", path: 'src/web/redirect.ts', line: 12, cvss: 6.1, language: 'typescript' },
+  { name: 'Insecure Randomness', severity: 'medium', cwe: 330, cweName: 'Use of Insufficiently Random Values', path: 'src/auth/token.ts', line: 9, cvss: 5.3, language: 'typescript' },
+  { name: 'Error Message Information Exposure', severity: 'low', cwe: 209, cweName: 'Generation of Error Message Containing Sensitive Information', path: 'src/web/errors.ts', line: 31, cvss: 3.7, language: 'typescript' },
+  { name: 'Cookie Without Secure Flag', severity: 'low', cwe: 614, cweName: "Sensitive Cookie in HTTPS Session Without 'Secure' Attribute", path: 'src/web/session.ts', line: 55, cvss: 3.1, language: 'typescript' },
+  { name: 'Debug Logging Enabled', severity: 'info', cwe: 489, cweName: 'Active Debug Code', path: 'src/config/logger.ts', line: 5, language: 'typescript' },
+];
 
 export const defaultScenario: Scenario = {
   description: 'demo-app with codethreat (sast), saltsecurity (dast), semgrep (sast, import) and trivy (cs, import)',
@@ -28,19 +41,11 @@ export const defaultScenario: Scenario = {
       labels: ['kdt'],
       durationMs: 3000,
       findings: {
-        default: [
-          { name: 'SQL Injection', severity: 'critical', cwe: 89, cweName: "Improper Neutralization of Special Elements used in an SQL Command ('SQL Injection')", path: 'src/db/users.ts', line: 42, cvss: 9.8, language: 'typescript' },
-          { name: 'Cross-Site Scripting (Reflected)', severity: 'high', cwe: 79, cweName: "Improper Neutralization of Input During Web Page Generation ('Cross-site Scripting')", path: 'src/web/render.ts', line: 88, cvss: 7.4, language: 'typescript' },
-          { name: 'Path Traversal', severity: 'high', cwe: 22, cweName: "Improper Limitation of a Pathname to a Restricted Directory ('Path Traversal')", path: 'src/files/download.ts', line: 17, cvss: 7.5, language: 'typescript' },
-          { name: 'Use of Weak Hash (MD5)', severity: 'medium', cwe: 328, cweName: 'Use of Weak Hash', path: 'src/auth/password.ts', line: 23, cvss: 5.9, language: 'typescript' },
-          { name: 'Open Redirect', severity: 'medium', cwe: 601, cweName: "URL Redirection to Untrusted Site ('Open Redirect')", path: 'src/web/redirect.ts', line: 12, cvss: 6.1, language: 'typescript' },
-          { name: 'Insecure Randomness', severity: 'medium', cwe: 330, cweName: 'Use of Insufficiently Random Values', path: 'src/auth/token.ts', line: 9, cvss: 5.3, language: 'typescript' },
-          { name: 'Error Message Information Exposure', severity: 'low', cwe: 209, cweName: 'Generation of Error Message Containing Sensitive Information', path: 'src/web/errors.ts', line: 31, cvss: 3.7, language: 'typescript' },
-          { name: 'Cookie Without Secure Flag', severity: 'low', cwe: 614, cweName: "Sensitive Cookie in HTTPS Session Without 'Secure' Attribute", path: 'src/web/session.ts', line: 55, cvss: 3.1, language: 'typescript' },
-          { name: 'Debug Logging Enabled', severity: 'info', cwe: 489, cweName: 'Active Debug Code', path: 'src/config/logger.ts', line: 5, language: 'typescript' },
-        ],
+        default: CODETHREAT_MAIN,
         branches: [
           { branch: 'main', add: [] },
+          // A branch that fixes main's SQL injection (and adds nothing): "fixed by this change" on its pull request.
+          { branch: 'fix/*', replace: CODETHREAT_MAIN.filter((f) => f.name !== 'SQL Injection') },
           {
             branch: '*',
             add: [

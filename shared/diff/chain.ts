@@ -1,0 +1,45 @@
+/**
+ * Try diff sources in order (the code host's API first, then the local checkout): the first that answers wins,
+ * and its source text says what failed before it, so the output tells the whole story.
+ */
+import { DiffUnavailable, type ChangeSet, type DiffRequest, type DiffSource } from './change-set.js';
+
+export interface NamedSource {
+  name: string;
+  source: DiffSource;
+}
+
+export function diffChain(sources: readonly NamedSource[]): DiffSource | undefined {
+  if (sources.length === 0) return undefined;
+  return {
+    async changes(request: DiffRequest): Promise<ChangeSet> {
+      const failures: string[] = [];
+      for (const { name, source } of sources) {
+        try {
+          const changes = await source.changes(request);
+          if (failures.length > 0) changes.source = `${changes.source}, after ${failures.join('; ')}`;
+          return changes;
+        } catch (err) {
+          if (!(err instanceof DiffUnavailable)) throw err;
+          failures.push(`${name}: ${err.message}`);
+        }
+      }
+      throw new DiffUnavailable(failures.join('; '));
+    },
+  };
+}
+
+/** Run `tasks` with at most `limit` in flight, results in order. */
+export async function inParallel<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array<T>(tasks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const i = next++;
+      const task = tasks[i];
+      if (task) results[i] = await task();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
