@@ -1,4 +1,4 @@
-/** Ajv validators for the vendored report schemas (draft-07; `strict: false` for GitLab's `self` keyword). */
+/** Ajv validators for the vendored report (and Bitbucket Pipelines) schemas (draft-07; `strict: false` for GitLab's `self` keyword). */
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
@@ -10,7 +10,9 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 
 const cache = new Map<string, ValidateFunction>();
 
-export function validator(file: 'sarif-2.1.0.schema.json' | 'gitlab-sast-report-format.json' | 'gitlab-dast-report-format.json'): ValidateFunction {
+export function validator(
+  file: 'sarif-2.1.0.schema.json' | 'gitlab-sast-report-format.json' | 'gitlab-dast-report-format.json' | 'bitbucket-pipelines.schema.json',
+): ValidateFunction {
   const known = cache.get(file);
   if (known !== undefined) return known;
   const ajv = new Ajv({ strict: false, allErrors: true });

@@ -55,16 +55,23 @@ export interface WorkingCopy {
  * under its own name (pick one with `--file`); the first is also `.gitlab-ci.yml`.
  */
 export async function workingCopy(...fixtures: string[]): Promise<WorkingCopy> {
+  return gitWorkingCopy(async (dir) => {
+    for (const [i, fixture] of fixtures.entries()) {
+      await copyFile(join(FIXTURES, fixture), join(dir, fixture));
+      if (i === 0) await copyFile(join(FIXTURES, fixture), join(dir, '.gitlab-ci.yml'));
+    }
+    await mkdir(join(dir, 'templates'));
+    await copyFile(TEMPLATE, join(dir, 'templates', 'invicti-appsec.yml'));
+  });
+}
+
+/** A committed git repository (origin `ORIGIN`) holding what `populate` writes into it. */
+export async function gitWorkingCopy(populate: (dir: string) => Promise<void>): Promise<WorkingCopy> {
   const dir = await mkdtemp(join(tmpdir(), 'gitlab-component-'));
   const home = join(dir, '.home');
   await mkdir(home);
   const env = cleanEnv(home);
-  for (const [i, fixture] of fixtures.entries()) {
-    await copyFile(join(FIXTURES, fixture), join(dir, fixture));
-    if (i === 0) await copyFile(join(FIXTURES, fixture), join(dir, '.gitlab-ci.yml'));
-  }
-  await mkdir(join(dir, 'templates'));
-  await copyFile(TEMPLATE, join(dir, 'templates', 'invicti-appsec.yml'));
+  await populate(dir);
   await writeFile(join(dir, '.gitignore'), '.home/\n.gitlab-ci-local/\n');
   const git = (...args: string[]) => run('git', args, { cwd: dir, env, timeout: 10_000 });
   await git('init', '-q', '-b', 'main');

@@ -36,7 +36,7 @@ describe('README snippets', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(readFileSync(schemaPath('bitbucket-pipelines.schema.json'), 'utf8')) as object);
     expect(validate(block) ? [] : validate.errors).toEqual([]);
     const text = JSON.stringify(block);
-    expect(text).toContain(`docker://docker.io/invicti/appsec-ci:${VERSION}`);
+    expect(text).toContain(`"pipe":"invicti/invicti-appsec-pipe:${VERSION}"`);
     const declared = new Set(pipeVariables().map((v) => v.name));
     for (const name of text.match(/INVICTI_[A-Z_]+(?=":)/g) ?? []) expect(declared.has(name), name).toBe(true);
   });
