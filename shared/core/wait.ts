@@ -49,8 +49,8 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   tailWindowMs: 5_000,
   expectedEndMarginMs: 0,
   inactiveDelayMs: 1_000,
-  unknownGapFraction: 0.2,
-  windowPolls: 10,
+  unknownGapFraction: 0.15,
+  windowPolls: 12,
 };
 
 export interface WaitOptions {

@@ -29,7 +29,7 @@ describe('nextDelay', () => {
     expect(times.find((t) => t >= 2_000)! - 2_000).toBeLessThan(1_000);
   });
 
-  it('with no history, never waits longer than a fifth of the time already waited (a 20 s scan is seen within 4 s)', () => {
+  it('with no history, never waits longer than a set fraction of the time already waited (a 20 s scan is seen within 4 s)', () => {
     const times = schedule(undefined, 60_000);
     for (let i = 1; i < times.length; i++) {
       const gap = times[i]! - times[i - 1]!;
