@@ -50,7 +50,7 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   expectedEndMarginMs: 0,
   inactiveDelayMs: 1_000,
   unknownGapFraction: 0.15,
-  windowPolls: 12,
+  windowPolls: 10,
 };
 
 export interface WaitOptions {
