@@ -1,6 +1,6 @@
 /**
  * Each bundle's licenses.txt names every third-party package whose code the bundle carries, with its licence
- * text, and each bundle carries one undici.
+ * text, and no bundle carries two undici.
  *
  * What a bundle carries is worked out here independently of the build (which reads webpack's stats): the
  * packages the entry's source imports (following our own relative imports, skipping `import type`), then
@@ -104,10 +104,12 @@ describe.each(Object.entries(BUNDLES))('dist/%s/licenses.txt', (bundle, entry) =
     }
   });
 
-  it('carries zod and one undici (the major @actions/http-client uses)', () => {
+  it('carries zod and at most one undici (the major @actions/http-client uses)', () => {
     expect(listed.map((n) => n.name)).toContain('zod');
+    // The platform client uses Node's http/https, so a bundle without a fetch-based client carries no undici.
     const undici = listed.filter((n) => n.name === 'undici');
-    expect(undici).toHaveLength(1);
+    expect(undici.length).toBeLessThanOrEqual(1);
+    if (undici.length === 0) return;
     const httpClient = JSON.parse(readFileSync(join(repoRoot, 'node_modules', '@actions', 'http-client', 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;
     };
