@@ -86,6 +86,19 @@ export class PlatformClient implements t.PlatformApi {
     } catch (err) {
       // TLS trouble, or nothing listening at all: the legacy API on the same address would not answer either.
       if (!(err instanceof HttpFailure) || err.tls || NO_SERVER_CODES.has(err.code)) throw err;
+      // Only a definite answer means "no core API here": a 4xx, or a 2xx that is not the API (a web app's
+      // page). A 5xx, an error page, a reset or a timeout says nothing about the mode, and falling back on it
+      // would send the token to legacy paths the platform may not serve: after the retries, that is an error.
+      const status = err.status;
+      const definite = status !== undefined && ((status >= 400 && status < 500 && status !== 408 && status !== 429) || (status >= 200 && status < 300));
+      if (!definite) {
+        throw new ApiError(
+          err.kind,
+          endpoint,
+          this.transport.clean(`${err.message}. The API mode could not be detected, so nothing else was sent (a passing failure is never taken to mean "legacy"); try again, or set the api-mode setting to core or legacy.`),
+          status,
+        );
+      }
       this.probeNote = `(API mode auto-detected as legacy because ${endpoint} gave ${err.status === undefined ? `a ${err.kind} error` : `HTTP ${err.status}`}; set the api-mode setting to core or legacy to skip detection.)`;
       this.logger.debug(`API mode: legacy (${err.message})`);
       return 'legacy';
@@ -98,8 +111,8 @@ export class PlatformClient implements t.PlatformApi {
 
   private async call<T>(spec: Call<T>): Promise<T> {
     const mode = await this.mode();
-    // Messages name the path as requested: in core mode it lies below the host's own path (`/sub/...`).
-    const endpoint = `${spec.method} ${mode === 'core' ? this.urls.basePath : ''}${spec.template}`;
+    // Messages name the path as requested: in both modes it lies below the host's own path (`/sub/...`).
+    const endpoint = `${spec.method} ${this.urls.basePath}${spec.template}`;
     const req = {
       method: spec.method,
       url: `${v2Url(this.urls, mode, spec.path)}${queryString(spec.query ?? {})}`,

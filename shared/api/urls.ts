@@ -1,8 +1,10 @@
 /**
  * Base URLs and query strings.
  *
- * Host resolution (kdt semantics, with one deliberate fix):
- * - legacy mode: request paths are absolute (`/api/v2/...`), so any path in the host is dropped, as kdt does;
+ * Host resolution (kdt semantics, with two deliberate fixes):
+ * - legacy mode: the host's path is kept as a prefix too (`https://h/sub` gives `https://h/sub/api/v2/...`).
+ *   kdt drops it, which sends the token outside the path the user configured (another application may live
+ *   at the origin's root);
  * - core mode: the host's path is kept as a prefix, with or without a trailing slash:
  *   `https://h` and `https://h/` give `https://h/api/aspm/v1/...`; `https://h/sub` and `https://h/sub/` give
  *   `https://h/sub/api/aspm/v1/...`. (kdt replaces the last segment of `https://h/sub`, which surprises users
@@ -15,8 +17,10 @@ import type { ApiMode } from './types.js';
 export const CORE_PREFIX = 'api/aspm/v1';
 
 export interface HostUrls {
-  /** `scheme://host[:port]`, the root of legacy-mode paths. */
+  /** `scheme://host[:port]`. */
   origin: string;
+  /** Root of legacy-mode paths, without a trailing slash: `https://h/sub`. */
+  legacy: string;
   /** Root of core-mode paths, without a trailing slash: `https://h/sub/api/aspm/v1`. */
   core: string;
   /** The host's own path without a trailing slash (`/sub`, or `''`): core-mode requests go below it. */
@@ -47,17 +51,17 @@ export function resolveHost(host: string): HostUrls {
     throw new ConfigError('host', `The platform host ends with the API path ${api[0]}: drop it and give the instance's address, ${root} (the client adds the API path itself).`);
   }
   const dir = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  return { origin: url.origin, core: `${url.origin}${dir}${CORE_PREFIX}`, basePath: dir.slice(0, -1) };
+  return { origin: url.origin, legacy: `${url.origin}${dir.slice(0, -1)}`, core: `${url.origin}${dir}${CORE_PREFIX}`, basePath: dir.slice(0, -1) };
 }
 
 /** URL of a v2 API path (`/api/v2/...`) in the given mode. */
 export function v2Url(urls: HostUrls, mode: ApiMode, v2Path: string): string {
-  return mode === 'core' ? `${urls.core}${v2Path}` : `${urls.origin}${v2Path}`;
+  return mode === 'core' ? `${urls.core}${v2Path}` : `${urls.legacy}${v2Path}`;
 }
 
 /** URL of the version endpoint in the given mode (the core probe, or the legacy `/core/version`). */
 export function versionUrl(urls: HostUrls, mode: ApiMode): string {
-  return mode === 'core' ? `${urls.core}/core/version` : `${urls.origin}/core/version`;
+  return mode === 'core' ? `${urls.core}/core/version` : `${urls.legacy}/core/version`;
 }
 
 /** One path segment, escaped: `My Proj` becomes `My%20Proj`, `a/b` becomes `a%2Fb`. */

@@ -14,13 +14,13 @@ const projects = { projects: [{ id: 'p1', name: 'demo', default_branch: 'main' }
 
 describe('host resolution', () => {
   it.each([
-    ['https://h', 'https://h', 'https://h/api/aspm/v1', ''],
-    ['https://h/', 'https://h', 'https://h/api/aspm/v1', ''],
-    ['https://h/sub/', 'https://h', 'https://h/sub/api/aspm/v1', '/sub'],
-    ['https://h/sub', 'https://h', 'https://h/sub/api/aspm/v1', '/sub'],
-    [' http://h:8080/a/b?x=1#f ', 'http://h:8080', 'http://h:8080/a/b/api/aspm/v1', '/a/b'],
-  ])('%s', (host, origin, core, basePath) => {
-    expect(resolveHost(host)).toEqual({ origin, core, basePath });
+    ['https://h', 'https://h', 'https://h', 'https://h/api/aspm/v1', ''],
+    ['https://h/', 'https://h', 'https://h', 'https://h/api/aspm/v1', ''],
+    ['https://h/sub/', 'https://h', 'https://h/sub', 'https://h/sub/api/aspm/v1', '/sub'],
+    ['https://h/sub', 'https://h', 'https://h/sub', 'https://h/sub/api/aspm/v1', '/sub'],
+    [' http://h:8080/a/b?x=1#f ', 'http://h:8080', 'http://h:8080/a/b', 'http://h:8080/a/b/api/aspm/v1', '/a/b'],
+  ])('%s', (host, origin, legacy, core, basePath) => {
+    expect(resolveHost(host)).toEqual({ origin, legacy, core, basePath });
   });
 
   it.each([
@@ -87,6 +87,34 @@ describe('API mode detection', () => {
     const err = await expectApiError(client.healthCheck(), 'unauthorized');
     expect(err.message).toContain('auto-detected as legacy');
     expect(err.message).toContain('HTTP 401');
+  });
+
+  it.each([
+    ['a 503', 'server', (res: ServerResponse): void => json(res, 503, { error: 'unavailable' })],
+    ['a 502 HTML error page', 'server', (res: ServerResponse): void => send(res, 502, 'text/html', '<html><body>502 Bad Gateway</body></html>')],
+    ['a reset', 'network', (res: ServerResponse): void => void res.socket?.destroy()],
+  ] as const)('never falls back to legacy on %s: retries, then fails, and no request leaves the base path', async (_what, kind, answer) => {
+    server = await startRawServer((req, res) => {
+      if (req.path === '/aspm/api/aspm/v1/core/version') return answer(res);
+      json(res, 200, projects);
+    });
+    const { client } = testClient(`${server.url}/aspm`, { apiMode: 'auto' });
+    const err = await expectApiError(client.listProjects({ name: 'demo' }), kind);
+    expect(err.message).toContain('API mode could not be detected');
+    expect(err.message).toContain('api-mode');
+    expect(server.requests.length).toBeGreaterThan(1);
+    expect(server.requests.every((r) => r.path === '/aspm/api/aspm/v1/core/version')).toBe(true);
+  });
+
+  it('legacy mode keeps the host path as a prefix: the token never leaves it', async () => {
+    server = await startRawServer((req, res) => {
+      if (req.path === '/aspm/api/aspm/v1/core/version') return send(res, 404, 'text/plain', '404 page not found');
+      json(res, 200, projects);
+    });
+    const { client } = testClient(`${server.url}/aspm`, { apiMode: 'auto' });
+    await client.listProjects({ name: 'demo' });
+    expect(await client.mode()).toBe('legacy');
+    expect(server.requests.map((r) => r.path)).toEqual(['/aspm/api/aspm/v1/core/version', '/aspm/api/v2/projects']);
   });
 
   it('a forced mode skips the probe; the sub-path is kept in core mode', async () => {
