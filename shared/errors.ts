@@ -108,20 +108,8 @@ export function describeError(err: unknown): string {
   return String(err);
 }
 
-/**
- * Remove every occurrence of each secret (and its base64 form) from a text.
- * A last line of defence: messages are built without secrets in the first place.
- */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
-    for (const form of [secret, Buffer.from(secret).toString('base64')]) {
-      out = out.split(form).join('***');
-    }
-  }
-  return out;
-}
+/** Redaction lives in its own module (every form of a secret, before truncation); re-exported for callers. */
+export { redact, redactDeep } from './redact.js';
 
 /**
  * The error a wait or a request ends with when its AbortSignal fires: the run's deadline (the signal's reason is

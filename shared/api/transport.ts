@@ -193,7 +193,8 @@ export class Transport {
       logger.debug(`${req.endpoint} -> HTTP ${status} (${clock.now() - started} ms)`);
       if (status >= 200 && status < 300) return { status, contentType, headers: message.headers, text };
       const retryAfterMs = parseRetryAfterMs(message.headers['retry-after'], clock.now());
-      throw httpStatusFailure(req.endpoint, status, contentType, text, retryAfterMs, this.options.retry.retryStatuses);
+      // Redacted before the message cuts the body to a length: a cut could split a secret past recognition.
+      throw httpStatusFailure(req.endpoint, status, contentType, this.clean(text), retryAfterMs, this.options.retry.retryStatuses);
     } catch (err) {
       if (err instanceof AppError) throw this.scrub(err);
       if (streamError instanceof AppError) throw this.scrub(streamError);
@@ -262,7 +263,8 @@ export class Transport {
       }
       try {
         return parse(res);
-      } catch (err) {
+      } catch (caught) {
+        const err = this.unreadable(caught, res, parse);
         if (safety !== 'start' || !(err instanceof ApiError)) throw err instanceof Error ? this.scrub(err) : err;
         const unreadable = `${req.endpoint}: the platform answered HTTP ${res.status}, so the scan probably started, but its answer could not be read (${err.message})`;
         const found = await this.runLookup(new HttpFailure('protocol', req.endpoint, unreadable, 'answered', false, res.status), lookup);
@@ -270,6 +272,21 @@ export class Transport {
         throw this.scrub(new StartUnreadable('protocol', req.endpoint, unreadable, res.status));
       }
     }
+  }
+
+  /**
+   * The error of a 2xx body that could not be read, quoting the body with secrets removed before it is cut:
+   * the body is parsed again, redacted, so the message is built from clean text.
+   */
+  private unreadable<T>(err: unknown, res: ApiResponse, parse: (res: ApiResponse) => T): unknown {
+    const clean = this.clean(res.text);
+    if (!(err instanceof ApiError) || clean === res.text) return err;
+    try {
+      parse({ ...res, text: clean });
+    } catch (again) {
+      return again;
+    }
+    return err;
   }
 
   private async runLookup<T>(failure: HttpFailure, lookup: ((failure: string) => Promise<T | undefined>) | undefined): Promise<T | undefined> {

@@ -5,9 +5,9 @@
  */
 import { createPlatformClient, type PlatformClient } from '../api/index.js';
 import type { Env, RunContext } from '../ci/context.js';
-import { ConfigError, DeadlineError, describeError } from '../errors.js';
+import { ConfigError, DeadlineError, describeError, redactDeep } from '../errors.js';
+import { configSecrets, type ConnectionConfig, type ScanConfig } from './config.js';
 import { proxySettingsFromEnv } from '../proxy.js';
-import type { ConnectionConfig, ScanConfig } from './config.js';
 import { errorResult } from './error-result.js';
 import type { FindingsNeed } from './findings.js';
 import { formatDuration } from './duration.js';
@@ -70,7 +70,16 @@ export function platformClientFor(
   });
 }
 
+/**
+ * The run's result with every form of every secret removed from every text in it: all sinks (stdout, files,
+ * outputs, summaries, reports, comments, Code Insights) render from this, so none can show a secret that a
+ * platform or code host echoed back in an error.
+ */
 export async function executeRun(config: ScanConfig, context: RunContext, deps: ExecuteDeps): Promise<RunResult> {
+  return redactDeep(await runWithDeadline(config, context, deps), configSecrets(config));
+}
+
+async function runWithDeadline(config: ScanConfig, context: RunContext, deps: ExecuteDeps): Promise<RunResult> {
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
   // The timeout bounds the whole run, requests and retries included, not only the waits between polls.

@@ -1,8 +1,11 @@
 /**
  * Every built bundle, started once as its CI starts it (literal environment, verbose logging on) against the
  * emulator with hostile findings and the fake code hosts: nothing it prints, writes, posts or reports may hold
- * a token (the platform's or the code host's) or a base64 form of one, and every comment the fakes received is
- * inert and within its platform's limit. Bundles not built yet are skipped (and say so).
+ * a token (the platform's or the code host's) in any form (raw, base64, URL-encoded, HTML entities, JSON-escaped,
+ * or the start of one left where a text was cut), and every comment the fakes received is inert and within its
+ * platform's limit. The platform's token has `+ / = !` in it, and the platform answers the release criteria
+ * with an error body that echoes it in every form, cut where the error text is shortened, so the error reaches
+ * every sink. Bundles not built yet are skipped (and say so).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -20,9 +23,9 @@ import { baseEnv, runBundle } from '../helpers/spawn.js';
 import { HOSTILE_SAST } from './hostile-scenario.js';
 import { hostileScenario } from './hostile-scenario.js';
 import { markdownProblems } from './inert.js';
-import { Captured, STACK_FRAME } from './support.js';
+import { Captured, leakForms, STACK_FRAME } from './support.js';
 
-const EMU_TOKEN = 'resilience-bundle-emu-token-8a1f5e';
+const EMU_TOKEN = 'resilience+bundle/emu=token!8a1f5e';
 const GH_TOKEN = 'ghs_ResilienceInstallationToken0001';
 const GL_TOKEN = 'glpat-resilience-bot-token-0002';
 const BB_TOKEN = 'ATCTT3xFfGN0-resilience-token-0003';
@@ -34,8 +37,17 @@ let emu: Emulator;
 
 const built = (name: string): boolean => existsSync(path.join(repoRoot, 'dist', name, 'index.js'));
 
+/** Every form of the token, then the token again placed so that a cut at 500 characters leaves its first 13. */
+function echoingError(): string {
+  const forms = leakForms(EMU_TOKEN).join(' | ');
+  const lead = `release check refused for ${forms} `;
+  return `${lead}${'x'.repeat(500 - lead.length - 13)}${EMU_TOKEN}`;
+}
+
 beforeAll(async () => {
   emu = await startEmulator({ token: EMU_TOKEN, scenario: hostileScenario(), timeScale: 50 });
+  // The scans themselves pass through; the release criteria answer with the echo, on every run.
+  emu.addFault({ path: '/release$', count: 0, fault: { type: 'status', status: 500, body: { error: echoingError() } } });
 });
 afterAll(async () => {
   await emu.close();
@@ -74,7 +86,7 @@ describe.runIf(built('cli'))('dist/cli', () => {
       cwd: dir,
     });
     captured.add('cli', run.stdout, run.stderr);
-    expect(run.code, run.stderr).toBe(1);
+    expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(await captureFiles('cli', dir)).toBe(3);
   });
@@ -96,7 +108,7 @@ describe.runIf(built('github'))('dist/github', () => {
       const step = await runAction(env, files);
       // The runner consumes `::add-mask::` lines: they are the one place a secret is meant to be written.
       captured.add('github', visibleLog(step.stdout), step.stderr);
-      expect(step.code, step.stderr).toBe(1);
+      expect(step.code, step.stderr).toBe(3);
       await captureFiles('github step', files.dir);
       captureRequests('github api', github.requests);
       const [owner = '', repo = ''] = REPOSITORY.split('/');
@@ -142,7 +154,7 @@ describe.runIf(built('gitlab'))('dist/gitlab', () => {
       });
       const run = await runBundle('dist/gitlab/index.js', [], { env, cwd: dir });
       captured.add('gitlab', run.stdout, run.stderr);
-      expect(run.code, run.stderr).toBe(1);
+      expect(run.code, run.stderr).toBe(3);
       expect(await captureFiles('gitlab job', dir)).toBeGreaterThanOrEqual(4);
       captureRequests('gitlab api', gitlab.requests);
       const notes = gitlab.notes(1217, 3);
@@ -188,7 +200,7 @@ describe.runIf(built('bitbucket'))('dist/bitbucket', () => {
       });
       const run = await runBundle('dist/bitbucket/index.js', [], { env, cwd: dir });
       captured.add('bitbucket', run.stdout, run.stderr);
-      expect(run.code, run.stderr).toBe(1);
+      expect(run.code, run.stderr).toBe(3);
       await captureFiles('bitbucket clone', dir);
       captureRequests('bitbucket api', bb.requests);
       const reports = bb.reports('acme', 'shop', commit);

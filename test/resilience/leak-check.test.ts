@@ -26,6 +26,26 @@ describe('the token-leak check', () => {
 
   it('passes text without it, and masked text', () => {
     expect(leaks('nothing here', Buffer.from('other-secret-value').toString('base64'), TOKEN.replace(/./g, '*'))).toBe(false);
-    expect(leakForms(TOKEN)).toHaveLength(4);
+    // raw, three base64 alignments, and the HTML numeric-entity form (the others equal the raw token here)
+    expect(leakForms(TOKEN)).toHaveLength(5);
+  });
+
+  it('finds URL-encoded, HTML-entity and JSON-escaped forms, and the start of a form left at a cut', () => {
+    const token = 'leak+check/token=5Qx!9';
+    const leaksOf = (text: string): boolean => {
+      const captured = new Captured();
+      captured.add('text', text);
+      try {
+        captured.expectNoLeak([token]);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    expect(leaksOf(`q=${encodeURIComponent(token)}`)).toBe(true);
+    expect(leaksOf(`q=${new URLSearchParams({ t: token }).toString()}`)).toBe(true);
+    expect(leaksOf(`<p>${token.replace(/[^A-Za-z0-9]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`)).toBe(true);
+    expect(leaksOf(`{"t":"${token.replace(/\//g, '\\/')}"}`)).toBe(true);
+    expect(leaksOf(`error text cut here ${token.slice(0, 13)}…`)).toBe(true);
   });
 });

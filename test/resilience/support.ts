@@ -65,8 +65,9 @@ export async function cliInProcess(argv: readonly string[], env: Record<string, 
 }
 
 /**
- * The forms a token could leak in: as is, and base64-encoded at each of the three alignments it can have inside
- * a longer base64 text (a basic-auth header, a data URL), keeping only the characters that depend on it alone.
+ * The forms a token could leak in: as is; base64-encoded at each of the three alignments it can have inside a
+ * longer base64 text (a basic-auth header, a data URL), keeping only the characters that depend on it alone;
+ * URL- and form-encoded; as HTML entities; JSON-escaped. Written out here, independently of the redactor.
  */
 export function leakForms(secret: string): string[] {
   const forms = [secret];
@@ -76,7 +77,18 @@ export function leakForms(secret: string): string[] {
     const core = encoded.slice(lead, encoded.length - 4);
     if (core.length >= 8) forms.push(core);
   }
-  return forms;
+  forms.push(encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2));
+  forms.push(secret.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;'));
+  forms.push(secret.replace(/[^A-Za-z0-9]/gu, (c) => `&#${c.codePointAt(0)};`));
+  forms.push(JSON.stringify(secret).slice(1, -1).replace(/\//g, '\\/'));
+  return [...new Set(forms)].filter((f) => f !== '');
+}
+
+/** The 13-character starts of each form: what a cut at a length limit could leave of it. */
+export function leakPrefixes(secret: string): string[] {
+  return leakForms(secret)
+    .filter((f) => f.length > 13)
+    .map((f) => f.slice(0, 13));
 }
 
 /** Collects everything a test file captured; `expectNoLeak` scans it for every form of every secret. */
@@ -101,7 +113,10 @@ export class Captured {
     const hits: string[] = [];
     for (const secret of secrets) {
       for (const form of leakForms(secret)) {
-        for (const { where, text } of this.texts) if (text.includes(form)) hits.push(`${where}: ${form === secret ? 'the token' : 'a base64 form of the token'}`);
+        for (const { where, text } of this.texts) if (text.includes(form)) hits.push(`${where}: ${form === secret ? 'the token' : `an encoded form of the token (${form.slice(0, 4)}…)`}`);
+      }
+      for (const piece of leakPrefixes(secret)) {
+        for (const { where, text } of this.texts) if (text.includes(piece)) hits.push(`${where}: the first 13 characters of a form of the token`);
       }
     }
     expect(hits, 'secrets found in captured output').toEqual([]);
