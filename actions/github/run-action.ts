@@ -7,8 +7,7 @@
 import { detectContext, type Env, type RunContext } from '../../shared/ci/index.js';
 import { read } from '../../shared/ci/context.js';
 import type { DiffSource } from '../../shared/diff/change-set.js';
-import { diffChain, type NamedSource } from '../../shared/diff/chain.js';
-import { gitDiffSource } from '../../shared/diff/git-diff.js';
+import { withLocalCheckout, type NamedSource } from '../../shared/diff/chain.js';
 import { githubDiffSource } from './pr-diff.js';
 import { configSecrets, parseConfig, type ScanConfig } from '../../shared/core/config.js';
 import { settingLabel } from '../../shared/core/options.js';
@@ -119,9 +118,7 @@ function githubDiff(config: ScanConfig, context: RunContext, env: Env): DiffSour
   if (config.codeHost.githubToken && context.apiUrl && owner && repo && Number.isSafeInteger(pullNumber) && pullNumber > 0) {
     sources.push({ name: 'GitHub API', source: githubDiffSource({ token: config.codeHost.githubToken, apiUrl: context.apiUrl, owner, repo, pullNumber }) });
   }
-  const workspace = read(env, 'GITHUB_WORKSPACE');
-  if (workspace) sources.push({ name: 'local checkout', source: gitDiffSource({ cwd: workspace, env }) });
-  return diffChain(sources);
+  return withLocalCheckout(sources, read(env, 'GITHUB_WORKSPACE'), env);
 }
 
 export async function runAction(io: ActionIo): Promise<number> {

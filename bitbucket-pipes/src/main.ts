@@ -7,6 +7,8 @@ process.exitCode = await runPipe(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   writeFile: writeTextFile,
+  // changed-only without Bitbucket credentials diffs the step's clone.
+  cwd: process.env.BITBUCKET_CLONE_DIR ?? process.cwd(),
   // Pipelines stops a step with SIGTERM (timeout, manual stop): the run ends its waits and says so.
   signal: abortOnSignals(process),
 });

@@ -15,6 +15,8 @@ if (process.argv.slice(2).includes('--version')) {
       stdout: (text) => process.stdout.write(text),
       stderr: (text) => process.stderr.write(text),
       writeFile: writeTextFile,
+      // changed-only without a GitLab token diffs the job's checkout.
+      cwd: process.env.CI_PROJECT_DIR ?? process.cwd(),
       // GitLab sends SIGTERM when the job is cancelled or times out: stop waiting and report that.
       signal: abortOnSignals(process),
     },

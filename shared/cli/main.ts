@@ -31,5 +31,6 @@ process.exitCode = await runCli({
   writeFile: writeTextFile,
   readGithubEvent,
   gitBranch,
+  cwd: process.cwd(),
   signal: abortOnSignals(process),
 });

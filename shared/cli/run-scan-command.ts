@@ -13,6 +13,7 @@ import { executeRun } from '../core/execute.js';
 import { findingsNeed } from '../core/findings.js';
 import { describeError, EXIT_CODES, exitCodeForError, redact } from '../errors.js';
 import { consoleLogger } from './console-logger.js';
+import { withLocalCheckout, type NamedSource } from '../diff/chain.js';
 import { textReport } from './text-report.js';
 
 export interface ScanIo {
@@ -22,6 +23,8 @@ export interface ScanIo {
   writeFile: WriteText;
   /** GitHub's event payload, when running there (the CLI can run in any CI). */
   readGithubEvent?(): unknown;
+  /** The checkout `changed-only` diffs when the code host gives no diff (`CI_PROJECT_DIR`, `BITBUCKET_CLONE_DIR`, cwd). */
+  cwd?: string;
   /** The local branch, for runs outside CI. */
   gitBranch?(): string | undefined;
   signal?: AbortSignal;
@@ -43,6 +46,8 @@ export interface ScanCommandOptions {
   flags?: Readonly<Record<string, string>>;
   /** The packaging's own output: comments, CI reports. Its failures are reported, not fatal. */
   publish?: (input: PublishInput) => Promise<void>;
+  /** The code host's own diff of the pull/merge request, tried before the local checkout (`changed-only`). */
+  hostDiff?: (config: ScanConfig, context: RunContext) => NamedSource[];
 }
 
 export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): Promise<number> {
@@ -69,7 +74,16 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
   const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
   let result: RunResult;
   try {
-    result = await executeRun(config, context, { env: io.env, logger, clock: io.clock, random: io.random, signal: io.signal, findings: findingsNeed(config, options.ci) });
+    const diff = config.changedOnly === 'off' ? undefined : withLocalCheckout(options.hostDiff?.(config, context) ?? [], io.cwd, io.env);
+    result = await executeRun(config, context, {
+      env: io.env,
+      logger,
+      clock: io.clock,
+      random: io.random,
+      signal: io.signal,
+      findings: findingsNeed(config, options.ci),
+      ...(diff ? { diff } : {}),
+    });
   } catch (err) {
     logger.error(describeError(err));
     return exitCodeForError(err);

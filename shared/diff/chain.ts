@@ -3,6 +3,7 @@
  * and its source text says what failed before it, so the output tells the whole story.
  */
 import { DiffUnavailable, type ChangeSet, type DiffRequest, type DiffSource } from './change-set.js';
+import { gitDiffSource } from './git-diff.js';
 
 export interface NamedSource {
   name: string;
@@ -27,6 +28,12 @@ export function diffChain(sources: readonly NamedSource[]): DiffSource | undefin
       throw new DiffUnavailable(failures.join('; '));
     },
   };
+}
+
+/** The code host's sources, then the local checkout at `checkout` (when there is one). */
+export function withLocalCheckout(hosts: readonly NamedSource[], checkout: string | undefined, env: Readonly<Record<string, string | undefined>>): DiffSource | undefined {
+  const local: NamedSource[] = checkout ? [{ name: 'local checkout', source: gitDiffSource({ cwd: checkout, env }) }] : [];
+  return diffChain([...hosts, ...local]);
 }
 
 /** Run `tasks` with at most `limit` in flight, results in order. */
