@@ -255,6 +255,19 @@ function crossCheck(c: ScanConfig, r: FieldReader): void {
   if (single && c.mode !== 'scan') fix(single, `applies only to mode scan (mode is ${c.mode}): remove it or set ${l('mode')} to scan.`);
   if (c.mode === 'wait' && c.eventIds.length === 0) fix('event-id', 'is required in mode wait: pass the event ID(s) an async run printed.');
   if (c.mode !== 'wait' && c.eventIds.length > 0) fix('event-id', `applies only to mode wait: set ${l('mode')} to wait, or remove it.`);
+  for (const id of c.eventIds) {
+    if (!/^[0-9a-f]{24}$/i.test(id)) fix('event-id', `${JSON.stringify(id.slice(0, 60))} is not an event ID: event IDs are 24 hexadecimal characters, as an async run prints them.`);
+  }
+  // A line break would end a header, a log line or a report field early, and no platform name contains one.
+  const lines: [string, readonly (string | undefined)[]][] = [
+    ['branch', [c.branch]],
+    ['target-branch', [c.targetBranch]],
+    ['meta-data', [c.metaData]],
+    ['labels', c.createProject.labels],
+  ];
+  for (const [name, values] of lines) {
+    if (values.some((v) => v !== undefined && /[\r\n]/.test(v))) fix(name, 'must be on one line: remove the line break.');
+  }
   if (c.async && c.mode !== 'scan') fix('async', `applies only to mode scan (mode is ${c.mode}): remove it.`);
   const { bitbucketToken, bitbucketEmail, bitbucketApiToken } = c.codeHost;
   if (bitbucketEmail !== undefined && bitbucketApiToken === undefined)

@@ -214,8 +214,9 @@ describe('parseConfig: cross-field rules', () => {
 
   it('accepts what the modes need and no more', () => {
     expect(parseConfig({ ...BASE, scanner: '', mode: 'release' }, LOCAL).mode).toBe('release');
-    const wait = parseConfig({ host: BASE.host, token: TOKEN, mode: 'WAIT', 'event-id': 'e1, e2,e1' }, LOCAL);
-    expect(wait).toMatchObject({ mode: 'wait', eventIds: ['e1', 'e2'], project: undefined, scanners: [] });
+    const [e1, e2] = ['65a1b2c3000000000000001e', '65a1b2c3000000000000001f'];
+    const wait = parseConfig({ host: BASE.host, token: TOKEN, mode: 'WAIT', 'event-id': `${e1}, ${e2},${e1}` }, LOCAL);
+    expect(wait).toMatchObject({ mode: 'wait', eventIds: [e1, e2], project: undefined, scanners: [] });
     expect(parseConfig({ ...BASE, file: 'results.sarif' }, LOCAL).file).toBe('results.sarif');
     expect(parseConfig({ ...BASE, image: 'registry.example.com/app:1.2', async: 'true' }, LOCAL)).toMatchObject({ image: 'registry.example.com/app:1.2', async: true });
     expect(parseConfig({ ...BASE, 'bitbucket-token': 'bbt-1234' }, LOCAL).codeHost.bitbucketToken).toBe('bbt-1234');
@@ -248,5 +249,27 @@ describe('parseConfig: reporting', () => {
     expect(err.message.split('\n').length).toBeGreaterThan(4);
     for (const value of Object.values(secrets)) expect(err.message).not.toContain(value);
     expect(err.stack?.split('\n')[0]).not.toContain(TOKEN);
+  });
+});
+
+describe('parseConfig: values that would end a line or a request early', () => {
+  it.each(['65a1b2c3', '65a1b2c300000000000000zz', '../../api/v2/status', '65a1b2c30000\n000000001e'])('rejects the event ID %j, naming event-id', (id) => {
+    const err = errorFor({ ...BASE, scanner: undefined, project: undefined, mode: 'wait', 'event-id': id });
+    expect(err.message).toContain('event-id');
+    expect(err.message).toContain('24 hexadecimal characters');
+  });
+
+  it('accepts 24-hex event IDs', () => {
+    expect(parseConfig({ ...BASE, scanner: undefined, mode: 'wait', 'event-id': '65a1b2c3000000000000001e,65A1B2C3000000000000001F' }, LOCAL).eventIds).toHaveLength(2);
+  });
+
+  it.each([
+    ['branch', 'main\nInjected: header'],
+    ['meta-data', 'nightly\r\nx'],
+    ['target-branch', 'ma\nin'],
+  ])('rejects a line break in %s, naming it', (name, value) => {
+    const err = errorFor({ ...BASE, [name]: value, ...(name === 'target-branch' ? { 'pr-number': '3' } : {}) });
+    expect(err.message).toContain(name);
+    expect(err.message).toContain('one line');
   });
 });
