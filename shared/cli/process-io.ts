@@ -4,12 +4,15 @@ import { dirname } from 'node:path';
 
 /**
  * An AbortSignal that fires on the first SIGINT or SIGTERM (how CI systems cancel a job or step), so waits stop
- * and the run can still say where its scans can be followed.
+ * and the run can still say where its scans can be followed. The handlers stay: a second signal (`timeout` and
+ * runners send one more) is absorbed instead of killing the process before it writes its result files.
  */
-export function abortOnSignals(proc: Pick<NodeJS.Process, 'once'>): AbortSignal {
+export function abortOnSignals(proc: Pick<NodeJS.Process, 'on'>): AbortSignal {
   const controller = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    proc.once(signal, () => controller.abort(new Error(`received ${signal}`)));
+    proc.on(signal, () => {
+      if (!controller.signal.aborted) controller.abort(new Error(`received ${signal}`));
+    });
   }
   return controller.signal;
 }
