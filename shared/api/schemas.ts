@@ -115,6 +115,8 @@ export const scanSchema = z
     name: text,
     branch: text,
     meta_data: text,
+    // Not in the docs' example; present on the platform's scan records (and the emulator's): read when given.
+    environment: statedText,
     tool: z.string(),
     scanner_type: text,
     date: z.string(),
@@ -130,6 +132,7 @@ export const scanSchema = z
       name: s.name,
       branch: s.branch,
       metaData: s.meta_data,
+      ...(s.environment === undefined ? {} : { environment: s.environment }),
       tool: s.tool,
       scannerType: s.scanner_type,
       date: s.date,
@@ -187,8 +190,17 @@ const customSchema = z
   .transform((c): Scanparams['custom'] => ({ type: c?.type ?? 0, params: c?.params ?? null }));
 
 export const scanparamsSchema = z
-  .object({ id: z.string(), branch: text, bind_name: text, custom: customSchema })
-  .transform((s): Scanparams => ({ id: s.id, branch: s.branch, bindName: s.bind_name, custom: s.custom })) satisfies z.ZodType<Scanparams>;
+  .object({ id: z.string(), branch: text, bind_name: text, meta_data: statedText, environment: statedText, custom: customSchema })
+  .transform(
+    (s): Scanparams => ({
+      id: s.id,
+      branch: s.branch,
+      bindName: s.bind_name,
+      ...(s.meta_data === undefined ? {} : { metaData: s.meta_data }),
+      ...(s.environment === undefined ? {} : { environment: s.environment }),
+      custom: s.custom,
+    }),
+  ) satisfies z.ZodType<Scanparams>;
 
 const SEVERITY_BY_NUMBER: Record<number, Severity> = { 4: 'critical', 3: 'high', 2: 'medium', 1: 'low', 0: 'info' };
 const severitySchema = z.union([z.number(), z.string()]).transform((v, ctx): Severity => {

@@ -50,6 +50,8 @@ export interface Scan {
   name: string;
   branch: string;
   metaData: string;
+  /** The scan's environment, when the platform says (`""` for none). */
+  environment?: string;
   tool: string;
   scannerType: string;
   /** RFC 3339. */
@@ -92,6 +94,9 @@ export interface Scanparams {
   id: string;
   branch: string;
   bindName: string;
+  /** The configuration's meta data and environment, when the platform says. */
+  metaData?: string;
+  environment?: string;
   custom: { type: number; params: Record<string, unknown> | null };
 }
 

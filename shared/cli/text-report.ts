@@ -23,6 +23,7 @@ export function textReport(result: RunResult): string {
     if (s.chosenBecause) lines.push(`    chosen by scanner type: ${plain(s.chosenBecause)}`);
     if (s.fixedCounts) lines.push(`    fixed by this change: ${SEVERITIES.reduce((sum, sev) => sum + (s.fixedCounts?.[sev] ?? 0), 0)}`);
     if (s.scope) lines.push(`    ${plain(scopeSentence(s.scope))}`);
+    if (s.note) lines.push(`    note: ${plain(s.note)}`);
     for (const reason of s.reasons) lines.push(`    ${MARK[reason.outcome]} ${plain(reason.message)}`);
     const link = s.links.scan ?? s.links.event;
     if (link) lines.push(`    report: ${plain(link)}`);

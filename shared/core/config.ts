@@ -78,6 +78,8 @@ export interface ScanConfig {
   metaData?: string;
   scanTag?: string;
   environment?: ScanEnvironment;
+  /** A rescan-only scanner with nothing to re-run on a pushed branch compares it with the default branch. */
+  defaultBranchFallback: boolean;
   mode: ScanMode;
   eventIds: string[];
   async: boolean;
@@ -188,6 +190,7 @@ function readAll(r: FieldReader, context: RunContext): ScanConfig {
     metaData: r.string('meta-data'),
     scanTag: r.string('scan-tag'),
     environment: r.enumValue<ScanEnvironment>('environment'),
+    defaultBranchFallback: r.boolean('default-branch-fallback'),
     mode: r.enumValue<ScanMode>('mode') ?? 'scan',
     eventIds: r.list('event-id'),
     async: r.boolean('async'),

@@ -123,6 +123,8 @@ export const OPTIONS: readonly OptionDef[] = [
     description: 'Tag stored with a started scan, an image scan, an import or a new scan configuration (a rescan keeps the saved scan\'s tag).' }),
   define({ name: 'environment', type: 'enum', group: 'target', values: SCAN_ENVIRONMENTS,
     description: 'Environment the scan is recorded under.' }),
+  define({ name: 'default-branch-fallback', type: 'boolean', group: 'target', default: 'true',
+    description: 'When a rescan-only scanner (bound to an integration on the platform) has no scan or scan configuration on a pushed branch, re-run the default branch\'s scan for this branch, compared with the default branch; false stops with the setup steps instead (exit 2).' }),
   define({ name: 'mode', type: 'enum', group: 'target', default: 'scan', values: SCAN_MODES, cli: 'none',
     description: 'What to do: scan (scan, import the file or scan the image, then gate), release (gate on release criteria only) or wait (wait for event-id, then gate).' }),
   define({ name: 'event-id', type: 'list', group: 'target',

@@ -94,7 +94,7 @@ export interface ScannerResult {
   scannerType: string;
   status: RunStatus;
   /** How the scan came about. */
-  mode: 'rescan' | 'create' | 'pr' | 'import' | 'image' | 'release' | 'wait';
+  mode: 'rescan' | 'create' | 'pr' | 'compare' | 'import' | 'image' | 'release' | 'wait';
   branch: string;
   targetBranch?: string;
   /** Set when scanner-type chose this scanner: why (`last scanned on main 2 days ago`). */
@@ -120,6 +120,8 @@ export interface ScannerResult {
   timings: { startedAt: string; finishedAt: string; durationMs: number };
   /** Set when status is `error` or `timeout`: a secret-free message. */
   error?: string;
+  /** How the scan was chosen when it differs from what the settings named (a comparison with the default branch). */
+  note?: string;
 }
 
 export interface RunResult {

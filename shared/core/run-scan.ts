@@ -104,6 +104,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
         ...(config.environment ? { environment: config.environment } : {}),
         ...(config.file ? { file: config.file } : {}),
         ...(config.image ? { image: config.image } : {}),
+        defaultBranchFallback: config.defaultBranchFallback,
       };
       results = await runAll(
         scanners.map(({ scanner, reason }) => () =>

@@ -100,6 +100,11 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
       const triggered = await startScan(api, project, scanner, request);
       eventId = triggered.eventId;
       result.mode = triggered.mode;
+      if (triggered.comparedWith !== undefined) result.targetBranch = triggered.comparedWith;
+      if (triggered.note !== undefined) {
+        result.note = triggered.note;
+        logger.info(`${tag} ${triggered.note}`);
+      }
       logger.info(`${tag} ${triggered.mode === 'rescan' ? 'restarted the latest scan' : `started (${triggered.mode})`}: event ${eventId}`);
     }
     result.eventId = eventId;

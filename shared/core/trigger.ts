@@ -2,9 +2,14 @@
  * Starting a scan, the way the official CLI decides (reference §3), minus its traps:
  * - a PR/MR scan looks for the latest scan on the source branch, then on the target, never "any branch";
  * - a failed lookup is an error, not a silent "not found" that changes the decision path;
- * - with no scan and no saved configuration, a configuration is created (unless the scanner is rescan-only).
+ * - with no scan and no saved configuration, a configuration is created; a rescan-only scanner (bound to an
+ *   integration on the platform) instead re-runs the default branch's scan with this branch as `from`
+ *   (a comparison, as `kdt --merge-target` does), unless that fallback is off;
+ * - what the platform does with an empty `meta_data=`/`environment=` filter ("empty" or "any") is not documented,
+ *   so every answer is checked against the meta data and environment meant: the same scan either way.
  */
 import type { PlatformApi, PrOptions, Project, Scan, Scanner, StartKey } from '../api/types.js';
+import { readPages } from '../api/paging.js';
 import { ConfigError } from '../errors.js';
 import type { ScannerResult } from './result.js';
 import { isRescanOnly } from './resolve.js';
@@ -22,6 +27,11 @@ export interface TriggerRequest {
   file?: string;
   /** Scan this container image. */
   image?: string;
+  /**
+   * A rescan-only scanner with no scan or configuration on the branch (and no PR): re-run the default branch's
+   * scan with from = this branch. Default on; off, the run stops with the platform setup steps (exit 2).
+   */
+  defaultBranchFallback?: boolean;
 }
 
 export interface Triggered {
@@ -29,11 +39,47 @@ export interface Triggered {
   mode: ScannerResult['mode'];
   /** The scan that was restarted, when one was. */
   restartedScanId?: string;
+  /** The branch a `compare` run is compared against (the project's default branch). */
+  comparedWith?: string;
+  /** Why the run did something other than what the settings named, for the output. */
+  note?: string;
 }
 
-async function latestScan(api: PlatformApi, project: Project, scanner: Scanner, branch: string, metaData: string): Promise<Scan | undefined> {
-  const page = await api.listScans(project.name, { tool: scanner.slug, branch, metaData, limit: 1 });
-  return page.items[0];
+/** What a lookup means: the exact meta data, and the exact environment (`''` = none). */
+interface Wanted {
+  metaData: string;
+  environment: string;
+}
+
+/** Scans read per lookup page, and at most this many: a branch's scans with other meta data are few. */
+const LOOKUP_PAGE = 20;
+const LOOKUP_CAP = 100;
+
+/** A field the platform did not return cannot disagree; one it returned must be what was asked for. */
+const agrees = (got: string | undefined, want: string): boolean => got === undefined || got === want;
+
+/**
+ * The latest scan of the branch with exactly the meta data and environment meant. Both are sent as filters; a
+ * platform that reads an empty filter as "any" returns other scans too, so each answer is checked, and pages are
+ * read (by the items received, up to the total) until one matches.
+ */
+async function latestScan(api: PlatformApi, project: Project, scanner: Scanner, branch: string, wanted: Wanted): Promise<Scan | undefined> {
+  const matches = (s: Scan): boolean => s.branch === branch && s.metaData === wanted.metaData && agrees(s.environment, wanted.environment);
+  const { items } = await readPages(
+    (start, limit) =>
+      api.listScans(project.name, { tool: scanner.slug, branch, metaData: wanted.metaData, environment: wanted.environment, limit, ...(start > 0 ? { start } : {}) }),
+    { pageSize: LOOKUP_PAGE, cap: LOOKUP_CAP, concurrency: 1, enough: (page) => page.some(matches) },
+  );
+  return items.find(matches);
+}
+
+/** The platform's setup steps for a scanner whose scans are bound to an integration (the seeds' "Bind to"). */
+function bindSteps(project: Project, scanner: Scanner, branch: string): string {
+  return (
+    `Create the scan once in Invicti AppSec: open project "${project.name}", Settings > Scanners, choose ` +
+    `${scanner.type.toUpperCase()} > ${scanner.displayName || scanner.slug}, Add, fill in "Bind to" (the ${scanner.displayName || scanner.slug} ` +
+    `project or scan to bind to) and Branch "${branch}", and save (Scheduler: Now). CI re-runs it from then on.`
+  );
 }
 
 function prOptions(request: TriggerRequest): PrOptions | undefined {
@@ -50,6 +96,7 @@ function prOptions(request: TriggerRequest): PrOptions | undefined {
 export async function startScan(api: PlatformApi, project: Project, scanner: Scanner, request: TriggerRequest): Promise<Triggered> {
   const metaData = request.metaData ?? '';
   const key: StartKey = { projectId: project.id, tool: scanner.slug, branch: request.branch, metaData, ...(request.environment !== undefined ? { environment: request.environment } : {}) };
+  const wanted: Wanted = { metaData, environment: request.environment ?? '' };
   const common = {
     ...(request.metaData !== undefined ? { metaData: request.metaData } : {}),
     ...(request.scanTag !== undefined ? { scanTag: request.scanTag } : {}),
@@ -81,8 +128,8 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
     // A PR/MR scan re-runs an existing configuration with from/to: the source branch's own scan if it has
     // one, else the merge target's, so the platform analyses the change against the target.
     const base =
-      (await latestScan(api, project, scanner, request.branch, metaData)) ??
-      (await latestScan(api, project, scanner, request.targetBranch, metaData));
+      (await latestScan(api, project, scanner, request.branch, wanted)) ??
+      (await latestScan(api, project, scanner, request.targetBranch, wanted));
     if (base) {
       const started = await api.restartScanWithOption(
         base.id,
@@ -97,7 +144,7 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
       return { eventId: started.eventId, mode: 'pr', restartedScanId: base.id };
     }
   } else {
-    const previous = await latestScan(api, project, scanner, request.branch, metaData);
+    const previous = await latestScan(api, project, scanner, request.branch, wanted);
     if (previous) {
       const started = await api.restartScan(previous.id, key);
       return { eventId: started.eventId, mode: 'rescan', restartedScanId: previous.id };
@@ -113,14 +160,9 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
     target: request.targetBranch ?? '',
     limit: 1,
   });
-  let scanparams = params.items[0];
+  let scanparams = params.items.find((sp) => sp.branch === request.branch && agrees(sp.metaData, metaData) && agrees(sp.environment, wanted.environment));
   if (!scanparams) {
-    if (isRescanOnly(scanner)) {
-      throw new ConfigError(
-        'scanner',
-        `scanner "${scanner.slug}" only allows rescans, and project "${project.name}" has no ${scanner.slug} scan on branch "${request.branch}" to re-run. Run it once from the platform first.`,
-      );
-    }
+    if (isRescanOnly(scanner)) return compareWithDefaultBranch(api, project, scanner, request, wanted, key);
     scanparams = await api.createScanparams({
       projectId: project.id,
       toolId: scanner.id,
@@ -143,4 +185,41 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
     key,
   );
   return { eventId: started.eventId, mode: pr ? 'pr' : 'create' };
+}
+
+/**
+ * A rescan-only scanner with nothing to re-run on a pushed branch: re-run the latest scan of the project's default
+ * branch with from = this branch and to = the default branch, the call `kdt --merge-target` makes. The platform
+ * scans this branch and compares it with the default branch; the output says so.
+ */
+async function compareWithDefaultBranch(
+  api: PlatformApi,
+  project: Project,
+  scanner: Scanner,
+  request: TriggerRequest,
+  wanted: Wanted,
+  key: StartKey,
+): Promise<Triggered> {
+  const nothing = `project "${project.name}" has no ${scanner.slug} scan or scan configuration on branch "${request.branch}"`;
+  const bound = `scanner "${scanner.slug}" is bound to an integration on the platform (rescan-only: CI cannot create its scans)`;
+  const defaultBranch = project.defaultBranch;
+  const fallbackAllowed = request.defaultBranchFallback !== false && request.targetBranch === undefined && defaultBranch !== '' && defaultBranch !== request.branch;
+  if (!fallbackAllowed) {
+    const why = request.defaultBranchFallback === false ? ' (default-branch-fallback is off)' : '';
+    throw new ConfigError('scanner', `${bound}, and ${nothing}${why}. ${bindSteps(project, scanner, request.branch)}`);
+  }
+  const base = await latestScan(api, project, scanner, defaultBranch, wanted);
+  if (!base) {
+    throw new ConfigError('scanner', `${bound}, and ${nothing} nor on the default branch "${defaultBranch}". ${bindSteps(project, scanner, defaultBranch)}`);
+  }
+  const started = await api.restartScanWithOption(
+    base.id,
+    { from: request.branch, to: defaultBranch, ...(request.environment !== undefined ? { environment: request.environment } : {}) },
+    key,
+  );
+  const note =
+    `no ${scanner.slug} scan or scan configuration on branch "${request.branch}", and the scanner is rescan-only: ` +
+    `re-ran the default branch's scan with from "${request.branch}" to "${defaultBranch}", a comparison against the default branch ` +
+    `(set default-branch-fallback to false to stop instead)`;
+  return { eventId: started.eventId, mode: 'compare', restartedScanId: base.id, comparedWith: defaultBranch, note };
 }

@@ -74,6 +74,7 @@ const scanner = (s: ScannerResult): ScannerResult =>
     links: compact({ scan: s.links.scan, event: s.links.event, project: s.links.project }),
     timings: { startedAt: s.timings.startedAt, finishedAt: s.timings.finishedAt, durationMs: s.timings.durationMs },
     error: s.error,
+    note: s.note,
   });
 
 export type JsonReport = { schemaVersion: number } & RunResult;

@@ -111,6 +111,8 @@ export function scannerLines(result: RunResult, ctx: SectionContext): string[] {
     const why = chosen.map((s) => `**${text(ctx, s.scanner, 100, 40)}**: ${text(ctx, s.chosenBecause ?? '', 200, 80)}`);
     lines.push('', `Chosen by scanner type: ${why.join(' · ')}`);
   }
+  const notes = result.scanners.slice(0, cap).filter((s) => s.note !== undefined);
+  if (notes.length > 0) lines.push('', ...notes.map((s) => `- ℹ️ **${text(ctx, s.scanner, 100, 40)}**: ${text(ctx, s.note ?? '', 500, 200)}`));
   return lines;
 }
 

@@ -1,4 +1,5 @@
 /** Command-line flags of `npm run emulator`; every problem becomes one readable line. */
+import { creatableScenario } from './scenario/default.js';
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions } from './emulator.js';
 
@@ -7,7 +8,7 @@ export class UsageError extends Error {
 }
 
 export const USAGE =
-  'usage: npm run emulator -- [--port <n>] [--token <t>] [--scenario <file.json|yaml>] [--mode core|legacy|both] [--time-scale <n>]';
+  'usage: npm run emulator -- [--port <n>] [--token <t>] [--scenario <file.json|yaml>|creatable] [--mode core|legacy|both] [--time-scale <n>]';
 
 export function parseCliArgs(argv: string[]): EmulatorOptions & { help: boolean } {
   let values: Record<string, string | boolean | undefined>;
@@ -50,6 +51,7 @@ export function parseCliArgs(argv: string[]): EmulatorOptions & { help: boolean 
     if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--time-scale must be a positive number, got "${scale}"`);
     out.timeScale = n;
   }
-  if (typeof values.scenario === 'string') out.scenario = values.scenario;
+  // `creatable` names the built-in scenario whose CodeThreat and Salt Security are not bound; anything else is a file.
+  if (typeof values.scenario === 'string') out.scenario = values.scenario === 'creatable' ? creatableScenario : values.scenario;
   return out;
 }

@@ -1,5 +1,5 @@
 /** Small helpers shared by the route files: body fields, paging, lookups. */
-import { badRequest } from '../http/reply.js';
+import { badRequest, type HttpError } from '../http/reply.js';
 import type { RouteContext } from '../http/router.js';
 import type { Custom, PrInfo } from '../state/types.js';
 
@@ -37,6 +37,16 @@ export function intQuery(q: URLSearchParams, key: string, fallback: number, max 
 }
 
 /** A boolean query filter: undefined when the key is absent. */
+/**
+ * Whether a text filter (`meta_data`, `environment`) of a scan or scanparams search applies: present, and not an
+ * empty value when the scenario reads empty as "any" (`emptyFilter: any`; the platform's reading is unknown).
+ */
+export function textFilterApplies(ctx: RouteContext, key: string): boolean {
+  const value = ctx.query.get(key);
+  if (value === null) return false;
+  return !(value === '' && ctx.env.store.scenario.emptyFilter === 'any' && (key === 'meta_data' || key === 'environment'));
+}
+
 export function boolQuery(q: URLSearchParams, key: string): boolean | undefined {
   const raw = q.get(key);
   if (raw === null) return undefined;
@@ -56,6 +66,19 @@ export function pageQuery(ctx: RouteContext, routeDefault: number): { start: num
 
 export function paginate<T>(items: readonly T[], start: number, limit: number): T[] {
   return limit === 0 ? items.slice(start) : items.slice(start, start + limit);
+}
+
+/**
+ * A scanner whose scans are bound to an integration on the platform (label `bind`, as the seeds' "Bind to:
+ * Required" and kdt's rescan-only labels say): CI cannot give it a new configuration, only re-run one.
+ * `creatable-on-tool` lifts it, as in kdt.
+ */
+export function requiresBind(tool: { slug: string; labels: readonly string[] }): boolean {
+  return tool.labels.includes('bind') && !tool.labels.includes('creatable-on-tool');
+}
+
+export function bindRefusal(slug: string): HttpError {
+  return badRequest(`scanner ${slug} must be bound to a ${slug} project or scan: create the scan in the platform UI ("Bind to"), then re-run it`);
 }
 
 /** `pr` object of a kdt body (create scan / scanparams). */

@@ -3,7 +3,7 @@ import { badRequest, ok } from '../http/reply.js';
 import type { RouteContext, Router } from '../http/router.js';
 import type { ScanparamsRec } from '../state/types.js';
 import { scanparamsView } from '../state/views.js';
-import { bool, boolQuery, customFrom, jsonBody, obj, pageQuery, paginate, prFrom, str } from './common.js';
+import { bindRefusal, bool, boolQuery, customFrom, jsonBody, obj, pageQuery, paginate, prFrom, requiresBind, str, textFilterApplies } from './common.js';
 import { requireProject } from './projects.js';
 
 /** Every key kdt sends is a filter when present; an empty value means "empty", except `tool_id` (any). */
@@ -31,7 +31,7 @@ function search(ctx: RouteContext) {
       (sp) =>
         sp.projectId === project.id &&
         (toolId === '' || sp.toolId === toolId || store.scanner(sp.toolId)?.slug === toolId) &&
-        exact.every(([key, get]) => !q.has(key) || q.get(key) === get(sp)) &&
+        exact.every(([key, get]) => !textFilterApplies(ctx, key) || q.get(key) === get(sp)) &&
         flags.every(([key, get]) => {
           const want = boolQuery(q, key);
           return want === undefined || want === get(sp);
@@ -49,6 +49,7 @@ function create(ctx: RouteContext) {
   const body = jsonBody(ctx);
   const tool = store.scanner(str(obj(body, 'tool'), 'id'));
   if (tool === undefined) throw badRequest('invalid tool');
+  if (requiresBind(tool) && str(body, 'bind_name') === '') throw bindRefusal(tool.slug);
   const agentId = str(obj(body, 'agent'), 'id');
   if (agentId !== '' && !store.agents.some((a) => a.id === agentId)) throw badRequest('agent not found');
   const sp: ScanparamsRec = {

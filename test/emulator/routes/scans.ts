@@ -3,13 +3,13 @@ import { badRequest, notFound, ok } from '../http/reply.js';
 import type { RouteContext, Router } from '../http/router.js';
 import type { EventRec, ScanRec } from '../state/types.js';
 import { eventView, queueEntryView, scanView } from '../state/views.js';
-import { boolQuery, pageQuery, paginate } from './common.js';
+import { boolQuery, pageQuery, paginate, textFilterApplies } from './common.js';
 import { requireProject } from './projects.js';
 
 /**
  * Filters of `projects/{p}/scans`. `tool` and `branch` are omitted by kdt when empty, so an empty value means
  * "any"; every other key, when present, matches exactly and an empty value means "empty" (not a wildcard),
- * so `meta_data=` finds only scans without meta.
+ * so `meta_data=` finds only scans without meta (with `emptyFilter: any`, an empty `meta_data`/`environment` is "any").
  */
 function scanFilter(ctx: RouteContext): (s: ScanRec) => boolean {
   const q = ctx.query;
@@ -30,7 +30,7 @@ function scanFilter(ctx: RouteContext): (s: ScanRec) => boolean {
   return (s) =>
     (tool === '' || store.scanner(s.config.toolId)?.slug === tool) &&
     (branch === '' || s.config.branch === branch) &&
-    exact.every(([key, get]) => !q.has(key) || q.get(key) === get(s)) &&
+    exact.every(([key, get]) => !textFilterApplies(ctx, key) || q.get(key) === get(s)) &&
     flags.every(([key, get]) => {
       const want = boolQuery(q, key);
       return want === undefined || want === get(s);

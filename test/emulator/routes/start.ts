@@ -8,7 +8,7 @@ import type { RouteContext, Router } from '../http/router.js';
 import { emptyPr } from '../state/store.js';
 import { startEvent } from '../state/events.js';
 import type { ScanConfig, ScannerRec, ScanRec } from '../state/types.js';
-import { bool, customFrom, jsonBody, obj, prFrom, str } from './common.js';
+import { bindRefusal, bool, customFrom, jsonBody, obj, prFrom, requiresBind, str } from './common.js';
 
 function requireTool(ctx: RouteContext, idOrSlug: string): ScannerRec {
   const tool = idOrSlug === '' ? undefined : ctx.env.store.scanner(idOrSlug);
@@ -37,7 +37,7 @@ function createScan(ctx: RouteContext) {
     const tool = requireTool(ctx, str(body, 'tool_id') || str(body, 'tool'));
     const agentId = str(body, 'agent_id');
     if (agentId !== '' && !store.agents.some((a) => a.id === agentId)) throw badRequest('agent not found');
-    const sp = store.findOrCreateScanparams({
+    const wanted = {
       projectId: project.id,
       toolId: tool.id,
       branch: str(body, 'branch') || project.defaultBranch,
@@ -51,7 +51,10 @@ function createScan(ctx: RouteContext) {
       scanType: 'kdt',
       scanTag: '',
       custom: bodyCustom ?? { type: tool.customType, params: null },
-    });
+    };
+    const found = store.findScanparams(wanted);
+    if (found === undefined && requiresBind(tool)) throw bindRefusal(tool.slug);
+    const sp = found ?? store.createScanparams(wanted);
     config = store.configFromScanparams(sp);
     if (bodyCustom) config.custom = bodyCustom;
   }

@@ -20,7 +20,7 @@ const CODETHREAT_MAIN: ScenarioFinding[] = [
 ];
 
 export const defaultScenario: Scenario = {
-  description: 'demo-app with codethreat (sast), saltsecurity (dast), semgrep (sast, import) and trivy (cs, import)',
+  description: 'demo-app with codethreat (sast, bound: rescan-only), saltsecurity (dast, bound: rescan-only), semgrep (sast, import) and trivy (cs, import)',
   projects: [
     {
       name: 'demo-app',
@@ -38,7 +38,8 @@ export const defaultScenario: Scenario = {
       slug: 'codethreat',
       displayName: 'CodeThreat',
       type: 'sast',
-      labels: ['kdt'],
+      // The seeds: "Bind to … Required: Yes". Scans are bound to an integration set up on the platform.
+      labels: ['kdt', 'bind'],
       durationMs: 3000,
       findings: {
         default: CODETHREAT_MAIN,
@@ -60,7 +61,7 @@ export const defaultScenario: Scenario = {
       slug: 'saltsecurity',
       displayName: 'Salt Security',
       type: 'dast',
-      labels: ['kdt'],
+      labels: ['kdt', 'bind'],
       durationMs: 3000,
       findings: {
         default: [
@@ -120,8 +121,8 @@ export const defaultScenario: Scenario = {
     },
   ],
   scanparams: [
-    { project: 'demo-app', tool: 'codethreat', branch: 'main' },
-    { project: 'demo-app', tool: 'saltsecurity', branch: 'main' },
+    { project: 'demo-app', tool: 'codethreat', branch: 'main', bindName: 'demo-app (CodeThreat)' },
+    { project: 'demo-app', tool: 'saltsecurity', branch: 'main', bindName: 'demo-app API (Salt Security)' },
     // demo-app's second SAST scanner: configured on main but not scanned yet, so `scanner-type: sast` finds both.
     { project: 'demo-app', tool: 'semgrep', branch: 'main', custom: { type: 1, params: null } },
   ],
@@ -141,4 +142,5 @@ export const creatableScenario: Scenario = {
   scanners: (defaultScenario.scanners ?? []).map((s) =>
     s.slug === 'codethreat' || s.slug === 'saltsecurity' ? { ...s, labels: (s.labels ?? []).filter((l) => l !== 'bind') } : s,
   ),
+  scanparams: (defaultScenario.scanparams ?? []).map((sp) => ({ ...sp, bindName: '' })),
 };

@@ -177,6 +177,11 @@ export const scenarioSchema = z.strictObject({
   /** Duration of an import's event on the emulator clock. */
   importDurationMs: z.number().int().nonnegative().default(500),
   /**
+   * How the scan and scanparams searches read an empty `meta_data=` / `environment=` (the platform's reading is
+   * not documented): `empty` matches only records without one (default), `any` matches every record.
+   */
+  emptyFilter: z.enum(['empty', 'any']).default('empty'),
+  /**
    * The Invicti Platform convention for accounts with several organizations (core URL family only): with
    * `required`, a core request without `X-Invicti-OrganizationId` gets 422; with `ids`, an id not listed gets 403.
    */

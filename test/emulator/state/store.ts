@@ -168,7 +168,11 @@ export class Store {
 
   /** The scanparams with exactly this configuration, or a new one (start calls without scanparams). */
   findOrCreateScanparams(c: Omit<ScanConfig, 'scanparamsId' | 'image'>): ScanparamsRec {
-    const found = this.scanparams.find(
+    return this.findScanparams(c) ?? this.createScanparams(c);
+  }
+
+  findScanparams(c: Omit<ScanConfig, 'scanparamsId' | 'image'>): ScanparamsRec | undefined {
+    return this.scanparams.find(
       (sp) =>
         sp.projectId === c.projectId &&
         sp.toolId === c.toolId &&
@@ -181,7 +185,9 @@ export class Store {
         sp.forkScan === c.forkScan &&
         sp.forkSourceBranch === c.forkSourceBranch,
     );
-    if (found !== undefined) return found;
+  }
+
+  createScanparams(c: Omit<ScanConfig, 'scanparamsId' | 'image'>): ScanparamsRec {
     const rec: ScanparamsRec = {
       id: this.ids.next(),
       projectId: c.projectId,

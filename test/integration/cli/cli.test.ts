@@ -76,6 +76,24 @@ describe('invicti-appsec scan (acceptance)', () => {
     expect(run.stdout).toContain('saltsecurity (dast)');
   });
 
+  it('a push to a new branch with bound scanners compares it with the default branch and says so; with the fallback off, exit 2 and the setup steps', async () => {
+    const out = path.join(dir, 'compare.json');
+    const run = await cli(['scan', '--project', 'demo-app', '--scanner', 'codethreat,saltsecurity', '--branch', 'feature/payments', '--release-criteria', 'off', '--output-json', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('branch feature/payments');
+    expect(run.stdout).toMatch(/note: no codethreat scan or scan configuration on branch "feature\/payments".*comparison against the default branch/);
+    expect(run.stderr + run.stdout).toContain('re-ran the default branch\'s scan with from "feature/payments" to "main"');
+    const json = await readJson(out);
+    expect(json.scanners).toEqual([expect.objectContaining({ mode: 'compare', targetBranch: 'main', note: expect.stringContaining('default-branch-fallback') }), expect.objectContaining({ mode: 'compare' })]);
+    emu.clearRequests();
+    const off = await cli(['scan', '--project', 'demo-app', '--scanner', 'codethreat', '--branch', 'feature/payments', '--default-branch-fallback', 'false']);
+    expect(off.code).toBe(2);
+    expect(off.stderr).toContain('bound to an integration on the platform');
+    expect(off.stderr).toMatch(/Settings > Scanners, choose SAST > CodeThreat, Add, fill in "Bind to"/);
+    noStack(off);
+    expect(startRequests(emu)).toBe(0);
+  });
+
   it('exits 2 with a suggestion on an unknown scanner, and on a scanner of the wrong type', async () => {
     const typo = await cli(['scan', '--project', 'demo-app', '--scanner', 'codethraet', '--branch', 'main']);
     expect(typo.code).toBe(2);

@@ -7,7 +7,7 @@ import { ConfigError } from '../../../shared/errors.js';
 import { createPlatformClient } from '../../../shared/api/index.js';
 import { durationHistory } from '../../../shared/core/history.js';
 import { silentLogger } from '../../../shared/ports.js';
-import { startEmulator, type Emulator } from '../../emulator/index.js';
+import { creatableScenario, defaultScenario, startEmulator, type Emulator } from '../../emulator/index.js';
 import { runCore, startRequests } from '../../helpers/core-run.js';
 import { endlessScenario } from '../../helpers/endless-scenario.js';
 
@@ -99,14 +99,6 @@ describe('scan mode', () => {
     const salt = result.scanners[1]!.findings[0]!;
     expect(salt.url).toMatch(/^https?:\/\//);
     expect(salt.method).toBeDefined();
-  });
-
-  it('creates a scan configuration on a branch that has none, then scans it', async () => {
-    const { result } = await runCore(emu, scan({ branch: 'release/2.0', 'release-criteria': 'off' }));
-    expect(result.scanners[0]).toMatchObject({ mode: 'create', branch: 'release/2.0', status: 'passed' });
-    const created = emu.requests().filter((r) => r.method === 'POST' && r.apiPath.endsWith('/scanparams'));
-    expect(created).toHaveLength(1);
-    expect(startRequests(emu)).toBe(1);
   });
 });
 
@@ -269,26 +261,105 @@ describe('scan history', () => {
   });
 });
 
-describe('project creation and rescan-only scanners', () => {
+describe('creatable scanners (a platform that lets CI create scan configurations)', () => {
+  let creatable: Emulator;
+  beforeAll(async () => {
+    creatable = await startEmulator({ token: TOKEN, timeScale: 20, scenario: creatableScenario });
+  });
+  afterAll(() => creatable.close());
+  afterEach(() => {
+    creatable.reset();
+    creatable.clearRequests();
+  });
+
+  it('creates a scan configuration on a branch that has none, then scans it', async () => {
+    const { result } = await runCore(creatable, scan({ branch: 'release/2.0', 'release-criteria': 'off' }));
+    expect(result.scanners[0]).toMatchObject({ mode: 'create', branch: 'release/2.0', status: 'passed' });
+    expect(result.scanners[0]?.note).toBeUndefined();
+    const created = creatable.requests().filter((r) => r.method === 'POST' && r.apiPath.endsWith('/scanparams'));
+    expect(created).toHaveLength(1);
+    expect(startRequests(creatable)).toBe(1);
+  });
+
   it('creates a missing project when asked, from the CI repository', async () => {
     const context = detectContext({ GITHUB_ACTIONS: 'true', GITHUB_REPOSITORY: 'acme/new-service', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REF_NAME: 'main', GITHUB_EVENT_NAME: 'push' });
-    const { result, logs } = await runCore(emu, { project: 'new-service', scanner: 'codethreat', 'create-project': 'true', team: 'payments', labels: 'pci,api', 'release-criteria': 'off' }, { context });
+    const { result, logs } = await runCore(creatable, { project: 'new-service', scanner: 'codethreat', 'create-project': 'true', team: 'payments', labels: 'pci,api', 'release-criteria': 'off' }, { context });
     expect(result.project.name).toBe('new-service');
     expect(result.scanners[0]).toMatchObject({ mode: 'create', status: 'passed', branch: 'main' });
     expect(logs).toContain('created project "new-service" on the platform');
-    const body = emu.requests().find((r) => r.method === 'POST' && r.apiPath === '/api/v2/projects')?.body;
+    const body = creatable.requests().find((r) => r.method === 'POST' && r.apiPath === '/api/v2/projects')?.body;
     expect(body).toMatchObject({ name: 'new-service', source: { tool: 'github', url: 'https://github.com/acme/new-service' }, team: { name: 'payments' }, labels: [{ name: 'pci' }, { name: 'api' }] });
   });
+});
 
-  it('refuses to create a configuration for a rescan-only scanner, naming the fix', async () => {
-    const { defaultScenario } = await import('../../emulator/index.js');
+describe('rescan-only scanners (the default scenario: codethreat and saltsecurity are bound)', () => {
+  const configError = async (raw: Record<string, string>, options: Parameters<typeof runCore>[2] = {}): Promise<ConfigError> => {
+    const err = await runCore(emu, raw, options).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  };
+
+  it('a push to a branch with no scan nor configuration re-runs the default branch scan as a comparison, and says so', async () => {
+    const { result, logs } = await runCore(emu, scan({ scanner: 'codethreat,saltsecurity', branch: 'feature/new-login', 'release-criteria': 'off' }));
+    expect(result.exitCode).toBe(0);
+    for (const s of result.scanners) {
+      expect(s).toMatchObject({ mode: 'compare', branch: 'feature/new-login', targetBranch: 'main', status: 'passed' });
+      expect(s.note).toContain('comparison against the default branch');
+      expect(s.note).toContain('default-branch-fallback');
+    }
+    // The branch's own findings: the default scenario adds one critical on branches other than main.
+    expect(result.scanners.find((s) => s.scanner === 'codethreat')?.counts.critical).toBe(2);
+    expect(logs.some((l) => l.includes('[codethreat]') && l.includes('re-ran the default branch\'s scan with from "feature/new-login" to "main"'))).toBe(true);
+    const restarts = emu.requests().filter((r) => r.apiPath.endsWith('/restart_with_option'));
+    expect(restarts.map((r) => r.body)).toEqual([expect.objectContaining({ from: 'feature/new-login', to: 'main' }), expect.objectContaining({ from: 'feature/new-login', to: 'main' })]);
+    expect(emu.requests().some((r) => r.method === 'POST' && (r.apiPath.endsWith('/scanparams') || r.apiPath.endsWith('/scans/create')))).toBe(false);
+    expect(startRequests(emu)).toBe(2);
+  });
+
+  it('with default-branch-fallback off, stops before starting anything with the platform setup steps (exit 2)', async () => {
+    const err = await configError(scan({ branch: 'feature/new-login', 'default-branch-fallback': 'false' }));
+    expect(err.exitCode).toBe(2);
+    expect(err.setting).toBe('scanner');
+    expect(err.message).toContain('bound to an integration');
+    expect(err.message).toContain('default-branch-fallback is off');
+    expect(err.message).toMatch(/Settings > Scanners, choose SAST > CodeThreat, Add, fill in "Bind to".*Branch "feature\/new-login"/);
+    expect(startRequests(emu)).toBe(0);
+  });
+
+  it('a saved configuration on the branch (bound in the platform UI) is started as it is', async () => {
+    const project = emu.store.projects[0]!;
+    const tool = emu.store.scanners.find((t) => t.slug === 'codethreat')!;
+    const res = await fetch(`${emu.url}/api/v2/projects/${project.id}/scanparams`, {
+      method: 'POST',
+      headers: { 'x-cookie': TOKEN, 'content-type': 'application/json' },
+      body: JSON.stringify({ tool: { id: tool.id }, project: { id: project.id }, bind_name: 'demo-app (CodeThreat)', branch: 'develop', meta_data: '', environment: '' }),
+    });
+    expect(res.status).toBe(200);
+    emu.clearRequests();
+    const { result } = await runCore(emu, scan({ branch: 'develop', 'release-criteria': 'off' }));
+    expect(result.scanners[0]).toMatchObject({ mode: 'create', branch: 'develop', status: 'passed' });
+    expect(emu.requests().find((r) => r.apiPath.endsWith('/scans/create'))?.body).toMatchObject({ scanparams_id: expect.stringMatching(/^[0-9a-f]{24}$/) });
+    expect(emu.requests().some((r) => r.method === 'POST' && r.apiPath.endsWith('/scanparams'))).toBe(false);
+  });
+
+  it('a pull request whose source and target have no scan gets the setup steps, not a comparison', async () => {
+    const err = await configError(scan({ branch: 'feature/a', 'target-branch': 'release/9' }));
+    expect(err.message).toContain('has no codethreat scan or scan configuration on branch "feature/a"');
+    expect(err.message).toContain('"Bind to"');
+    expect(startRequests(emu)).toBe(0);
+  });
+
+  it('a custom bound scanner with no scan anywhere names the default branch in the steps', async () => {
     const bound = await startEmulator({
       token: TOKEN,
       timeScale: 20,
-      scenario: { ...defaultScenario, scanners: [...(defaultScenario.scanners ?? []), { slug: 'checkmarx', type: 'sast', labels: ['kdt', 'bind'] }] },
+      scenario: { ...defaultScenario, scanners: [...(defaultScenario.scanners ?? []), { slug: 'checkmarx', displayName: 'Checkmarx', type: 'sast', labels: ['kdt', 'bind'] }] },
     });
     try {
-      await expect(runCore(bound, scan({ scanner: 'checkmarx' }))).rejects.toThrow(/only allows rescans.*Run it once from the platform first/);
+      await expect(runCore(bound, scan({ scanner: 'checkmarx', branch: 'feature/x' }))).rejects.toThrow(/nor on the default branch "main".*SAST > Checkmarx.*Branch "main"/);
       expect(startRequests(bound)).toBe(0);
     } finally {
       await bound.close();

@@ -21,6 +21,7 @@ export interface ScannerJson {
   type: string;
   disabled: boolean;
   custom_type: number;
+  labels?: string[];
 }
 export interface ScanJson {
   id: string;

@@ -122,6 +122,26 @@ export class KdtReplay {
     return r.scanparams;
   }
 
+  /** kdt's rescan-only rule (§3.3): `bind`, `agent` or `template`, unless `creatable-on-tool`. */
+  static rescanOnly(scanner: ScannerJson): boolean {
+    const labels = scanner.labels ?? [];
+    return !labels.includes('creatable-on-tool') && labels.some((l) => l === 'bind' || l === 'agent' || l === 'template');
+  }
+
+  /** Mode 4's scan search: no `branch` key, so the latest scan of the tool on any branch. */
+  async findAnyScan(project: string, tool: string): Promise<ScanJson | undefined> {
+    const query = qs([['agent_id', ''], ['environment', ''], ['fork_scan', 'false'], ['fork_source_branch', ''], ['limit', '1'], ['manual', 'false'], ['meta_data', ''], ['pr', 'false'], ['tool', tool]]);
+    const r = await this.call<{ scans: ScanJson[] }>('GET', `/api/v2/projects/${encodeURIComponent(project)}/scans`, { query, expect: 200 });
+    return r.scans[0];
+  }
+
+  async restartWithOption(scanId: string, from: string, to: string): Promise<string> {
+    const body = { from, to, override_old_analyze: false, pr_number: '', no_decoration: false, pr_decoration_scanner_types: '', custom: { type: 0, params: null }, Environment: '' };
+    const r = await this.call<{ event?: string }>('POST', `/api/v2/scans/${scanId}/restart_with_option`, { body, expect: 201 });
+    if (!r.event) throw new KdtError('event not found in restart scan response');
+    return r.event;
+  }
+
   async createScan(body: Record<string, unknown>): Promise<string> {
     const r = await this.call<{ event_id?: string }>('POST', '/api/v2/scans/create', { body, expect: 201 });
     if (!r.event_id) throw new KdtError('event id not found in new scan response');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultScenario, startEmulator } from '../../emulator/index.js';
+import { creatableScenario, defaultScenario, startEmulator } from '../../emulator/index.js';
 import type { Emulator, EmulatorOptions, Scenario } from '../../emulator/index.js';
 import { KdtError, KdtReplay } from './kdt-replay.js';
 import { KDT_TYPES, sarifReport, steppingClock } from './helpers.js';
@@ -40,6 +40,7 @@ describe.each(MODES)('kdt request sequences (emulator mode %s, kdt lands in %s)'
       eventId = await kdt.restart(found.id);
     } else {
       let sp = await kdt.findScanparams(p.name, scanner.id, branch);
+      if (!sp && KdtReplay.rescanOnly(scanner)) throw new KdtError(`scanner tool ${tool} is only allowing rescans`);
       path = sp ? 'scanparams' : 'new-scanparams';
       sp ??= await kdt.createScanparams(p.id, scanner.id, branch, scanner.custom_type);
       eventId = await kdt.createScan({
@@ -83,8 +84,30 @@ describe.each(MODES)('kdt request sequences (emulator mode %s, kdt lands in %s)'
     expect(emu.requests().every((e) => e.authorized || e.apiPath === '/core/version')).toBe(true);
   });
 
-  it('mode 7 on a new branch creates scanparams and a scan; the next run restarts it', async () => {
+  it('mode 7 on a new branch with a bound scanner (the default scenario): kdt refuses before creating anything', async () => {
     const { kdt } = await setup();
+    await expect(mode7(kdt, 'demo-app', 'codethreat', 'feature/login')).rejects.toThrow('scanner tool codethreat is only allowing rescans');
+    expect(emu.requests().some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it('mode 4 (-b feature -M main) on a bound scanner re-runs the latest scan with from/to, as the product\'s default-branch fallback does', async () => {
+    const { kdt } = await setup();
+    await kdt.construct();
+    await kdt.preRun('codethreat');
+    await kdt.construct();
+    await kdt.getScanner('codethreat');
+    const p = await kdt.findProject('demo-app');
+    const base = await kdt.findAnyScan(p.name, 'codethreat');
+    expect(base?.branch).toBe('main');
+    const eventId = await kdt.restartWithOption(base!.id, 'feature/login', 'main');
+    const { scanId } = await kdt.waitForScan(eventId);
+    expect(await kdt.scanDetail(scanId)).toMatchObject({ branch: 'feature/login', summary: { critical: 2 } });
+    const sent = lines();
+    expect(sent.filter((l) => l.startsWith('POST'))).toEqual([`POST ${P}/api/v2/scans/${base!.id}/restart_with_option`]);
+  });
+
+  it('mode 7 on a new branch creates scanparams and a scan (creatable scanners); the next run restarts it', async () => {
+    const { kdt } = await setup({ scenario: creatableScenario });
     const r = await mode7(kdt, 'demo-app', 'codethreat', 'feature/login');
     const toolId = emu.store.scanner('codethreat')!.id;
     expect(r.path).toBe('new-scanparams');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { defaultScenario, startEmulator } from '../../emulator/index.js';
+import { creatableScenario, defaultScenario, startEmulator } from '../../emulator/index.js';
 import type { Emulator, Scenario } from '../../emulator/index.js';
 import { apiClient, FAMILIES, sarifReport, steppingClock } from './helpers.js';
 import type { ApiClient, EventJson, ProjectJson, RestartJson, ScanJson, ScannerJson, StartedJson, VulnJson } from './helpers.js';
@@ -15,7 +15,8 @@ describe.each(FAMILIES)('release criteria and vulnerabilities, default scenario 
   let api: ApiClient;
   let projectId: string;
   beforeAll(async () => {
-    emu = await startEmulator({ now: clock.now });
+    // Creatable scanners: scans on other branches are started with scans/create.
+    emu = await startEmulator({ now: clock.now, scenario: creatableScenario });
     api = apiClient(emu, family);
   });
   beforeEach(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator } from '../../emulator/index.js';
+import { creatableScenario, startEmulator } from '../../emulator/index.js';
 import type { Emulator } from '../../emulator/index.js';
 import { apiClient, FAMILIES, steppingClock } from './helpers.js';
 import type { ApiClient, EventJson, ProjectJson, RestartJson, ScanJson, ScannerJson, ScanparamsJson, StartedJson } from './helpers.js';
@@ -9,7 +9,7 @@ type Queue = { scans: (Record<string, unknown> & { id: string })[]; total: numbe
 
 const PR_NONE = { ok: false, target: '', pr_number: '', no_decoration: false, pr_decoration_scanner_types: '' };
 
-describe.each(FAMILIES)('scans and events (%s)', (family) => {
+describe.each(FAMILIES)('scans and events, creatable scanners (%s)', (family) => {
   const clock = steppingClock();
   let emu: Emulator;
   let api: ApiClient;
@@ -24,7 +24,7 @@ describe.each(FAMILIES)('scans and events (%s)', (family) => {
   };
 
   beforeAll(async () => {
-    emu = await startEmulator({ now: clock.now });
+    emu = await startEmulator({ now: clock.now, scenario: creatableScenario });
     api = apiClient(emu, family);
   });
   beforeEach(async () => {
