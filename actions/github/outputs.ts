@@ -3,6 +3,7 @@
  * the run's result. Every output is always set, empty when it does not apply, so that workflow expressions
  * never have to tell "unset" from "empty".
  */
+import { gatedReleaseStatus } from '../../shared/core/release.js';
 import { SEVERITIES, type Severity } from '../../shared/api/types.js';
 import { runTotals } from '../../shared/core/run-totals.js';
 import type { RunResult, RunStatus } from '../../shared/core/result.js';
@@ -58,7 +59,7 @@ export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Rec
     newCounts: s.newCounts,
     ...(s.fixedCounts ? { fixedCounts: s.fixedCounts } : {}),
     riskScore: s.riskScore ?? null,
-    releaseStatus: s.release?.status ?? '',
+    releaseStatus: gatedReleaseStatus(s.release),
     link: s.links.scan ?? s.links.event ?? '',
   }));
   return {

@@ -3,6 +3,7 @@ import { SEVERITIES } from '../api/types.js';
 import type { RunResult } from '../core/result.js';
 import { cleanText } from '../render/escape.js';
 import { scopeSentence } from '../core/change-scope.js';
+import { shellWord } from './kdt-args.js';
 
 const MARK = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
 
@@ -16,6 +17,11 @@ export function textReport(result: RunResult): string {
   const scope = result.changedOnly;
   if (scope) lines.push(`  changed-only ${scope.mode}: ${scope.applied ? `diff from the ${plain(scope.detail)}` : `not applied (${plain(scope.detail)}); all findings count`}`);
   for (const s of result.scanners) {
+    if (s.status === 'skipped') {
+      // Started without waiting: nothing was counted, and zeros would read as "no findings".
+      lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: started, not waited for${s.eventId ? ` (event ${plain(s.eventId)})` : ''}`);
+      continue;
+    }
     const counts = SEVERITIES.map((sev) => `${sev} ${s.counts[sev]}`).join('  ');
     const fresh = SEVERITIES.reduce((sum, sev) => sum + s.newCounts[sev], 0);
     const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
@@ -28,5 +34,10 @@ export function textReport(result: RunResult): string {
     const link = s.links.scan ?? s.links.event;
     if (link) lines.push(`    report: ${plain(link)}`);
   }
+  // Scans still running on the platform (async, a timeout, a cancellation): one command gates them later.
+  const open = result.scanners.filter((s) => s.eventId && (s.status === 'skipped' || s.status === 'timeout' || s.error?.startsWith('cancelled')));
+  const ids = open.map((s) => plain(s.eventId ?? ''));
+  const project = result.project.name ? ` --project ${shellWord(plain(result.project.name))}` : '';
+  if (ids.length > 0) lines.push(`Resume and gate with: invicti-appsec wait${project} --event-id ${ids.join(',')}`);
   return `${lines.join('\n')}\n`;
 }

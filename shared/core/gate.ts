@@ -68,7 +68,10 @@ export function evaluateGate(settings: GateSettings, input: GateInput): GateReas
     reasons.push({
       rule: 'release-criteria',
       outcome: failed ? failOutcome : 'pass',
-      message: failed ? `release criteria fail for ${upper(failing)}` : releasePassMessage(input.release),
+      message: `${failed ? `release criteria fail for ${upper(failing)}` : releasePassMessage(input.release)}${
+        // Thresholds then count new findings only, but the project's criteria judge every open finding.
+        settings.newFindingsOnly ? '; release criteria judge all open findings, old ones too, even with new-findings-only (release-criteria off skips them)' : ''
+      }`,
     });
   }
   return reasons;
@@ -82,8 +85,13 @@ function releasePassMessage(release: ReleaseSummary): string {
     .filter(([, status]) => status === 'fail')
     .map(([type]) => type)
     .sort();
-  if (elsewhere.length > 0) return `release criteria pass for this run's scanner types (${upper(elsewhere)} fail outside its scope)`;
-  return `release criteria: ${release.status || 'undefined'}`;
+  if (elsewhere.length > 0) {
+    return release.scope === 'types'
+      ? `release criteria pass for the listed types (${upper(elsewhere)} fail outside the listed types)`
+      : `release criteria pass for this run's scanner types (${upper(elsewhere)} fail outside its scope)`;
+  }
+  if (release.status === '' || release.status === 'undefined') return 'no release criteria set on the project';
+  return `release criteria: ${release.status}`;
 }
 
 /** The status a set of gate reasons gives. */

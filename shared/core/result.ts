@@ -87,6 +87,8 @@ export interface ReleaseSummary {
   types: Record<string, string>;
   /** Types whose failure counted for this gate (after the release-criteria scope). */
   failingTypes: string[];
+  /** Which types the gate looked at: all (`on`), the run's scanner types, or a listed set. */
+  scope?: 'on' | 'scanner' | 'types';
 }
 
 export interface ScannerResult {

@@ -78,6 +78,9 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
     project = resolved.project;
     if (resolved.created) logger.info(`created project "${project.name}" on the platform`);
     const branch = config.branch ?? project.defaultBranch;
+    if (config.branch === undefined) {
+      logger.info(`no branch was given and none could be detected (no CI branch, no git checkout): using the project's default branch "${branch}"; set branch to choose another.`);
+    }
     if (config.mode === 'release') {
       results = [await releaseOnly(config, project, branch, deps, deadline)];
     } else {

@@ -2,6 +2,7 @@
  * A run's figures as single values, for CI outputs (GitHub step outputs, GitLab dotenv): counts summed over the
  * scanners, the highest risk score, the release status, the one link to follow.
  */
+import { gatedReleaseStatus } from './release.js';
 import { SEVERITIES, type SeverityCounts } from '../api/types.js';
 import { safeHttpUrl } from '../render/escape.js';
 import { zeroCounts, type RunResult } from './result.js';
@@ -34,7 +35,7 @@ export function runTotals(result: RunResult): RunTotals {
   }
   const sum = (c: SeverityCounts): number => SEVERITIES.reduce((n, sev) => n + c[sev], 0);
   const scores = result.scanners.map((s) => s.riskScore).filter((n): n is number => n !== undefined && Number.isFinite(n));
-  const statuses = result.scanners.map((s) => s.release?.status ?? '').filter((s) => s !== '' && s !== 'undefined');
+  const statuses = result.scanners.map((s) => gatedReleaseStatus(s.release)).filter((s) => s !== '');
   const scanLinks = result.scanners.map((s) => safeHttpUrl(s.links.scan)).filter((l): l is string => l !== undefined);
   const present = (v: string | undefined): v is string => v !== undefined && v !== '';
   const fixed = result.scanners.map((s) => s.fixedCounts).filter((c): c is SeverityCounts => c !== undefined);

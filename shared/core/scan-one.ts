@@ -110,7 +110,7 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     result.eventId = eventId;
     if (settings.async) {
       result.status = 'skipped';
-      result.reasons.push({ rule: 'timeout', outcome: 'pass', message: `started without waiting (async); resume with: wait --event-id ${eventId}` });
+      result.reasons.push({ rule: 'timeout', outcome: 'pass', message: `started without waiting (async), event ${eventId}` });
       return finish();
     }
 
@@ -203,16 +203,24 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
       deps.release?.leave();
       throw err;
     }
-    const follow = result.links.event ?? result.links.scan ?? result.links.project;
-    const where = follow ? ` Follow it at ${follow}` : result.eventId ? ` Event ${result.eventId}.` : '';
+    // A page that exists: the scan, else the project (an event has no page of its own).
+    const follow = result.links.scan ?? result.links.project;
+    const started = result.eventId !== undefined;
+    const where = started
+      ? ` Resume with: invicti-appsec wait --event-id ${result.eventId}.${follow ? ` Follow it at ${follow}` : ''}`
+      : '';
     if (err instanceof DeadlineError) {
       result.status = 'timeout';
-      result.error = `${err.message}; the scan goes on on the platform.${where}`;
+      result.error = started ? `${err.message}; the scan goes on on the platform.${where}` : `${err.message}; no scan was started.`;
       result.reasons.push({ rule: 'timeout', outcome: policyOutcome(settings.onTimeout), message: result.error });
     } else {
       result.status = 'error';
       result.error =
-        err instanceof CancelledError ? `cancelled; the scan goes on on the platform.${where}` : `${describeError(err)}${where ? ` ${where.trim()}` : ''}`;
+        err instanceof CancelledError
+          ? started
+            ? `cancelled; the scan goes on on the platform.${where}`
+            : 'cancelled before a scan was started.'
+          : `${describeError(err)}${where}`;
       result.reasons.push({ rule: 'error', outcome: policyOutcome(settings.onError), message: result.error });
     }
     logger.error(`${tag} ${result.error}`);

@@ -154,7 +154,7 @@ export function gateLines(result: RunResult, ctx: SectionContext): string[] {
 
 const RELEASE_EMOJI: Record<string, string> = { success: '✅', fail: '❌' };
 const releaseWord = (status: string): string =>
-  status === '' || status === 'undefined' ? '— not evaluated' : `${RELEASE_EMOJI[status] ?? ''} ${status}`.trim();
+  status === '' || status === 'undefined' ? '— no release criteria set' : `${RELEASE_EMOJI[status] ?? ''} ${status}`.trim();
 
 export function releaseLines(result: RunResult, ctx: SectionContext): string[] {
   // Release criteria belong to the project and branch, so scanners share them; only which failing types count

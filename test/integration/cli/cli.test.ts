@@ -168,7 +168,9 @@ describe('invicti-appsec scan (files, signals, settings)', () => {
       outputs.push(run.stdout, run.stderr);
       expect(run.code).toBe(3);
       expect(run.stderr).toContain('cancelled; the scan goes on on the platform');
-      expect(run.stderr).toMatch(/Follow it at http:\/\/127\.0\.0\.1:\d+\//);
+      expect(run.stderr).toMatch(/Resume with: invicti-appsec wait --event-id [0-9a-f]{24}\. Follow it at http:\/\/127\.0\.0\.1:\d+\/projects\//);
+      expect(run.stderr).not.toContain('/events/');
+      expect(run.stdout).toMatch(/^Resume and gate with: invicti-appsec wait --project demo-app --event-id [0-9a-f]{24}$/m);
     } finally {
       await slow.close();
     }

@@ -241,7 +241,9 @@ describe('failures', () => {
       setTimeout(() => controller.abort(new Error('SIGTERM')), 500);
       const { result } = await runCore(slow, scan(), { signal: controller.signal });
       expect(result.status).toBe('error');
-      expect(result.scanners[0]?.error).toMatch(/cancelled; the scan goes on on the platform\. (Follow it at http|Event)/);
+      const scanner = result.scanners[0];
+      expect(scanner?.error).toBe(`cancelled; the scan goes on on the platform. Resume with: invicti-appsec wait --event-id ${scanner?.eventId}. Follow it at ${scanner?.links.project}`);
+      expect(scanner?.error).not.toContain('/events/');
     } finally {
       await slow.close();
     }

@@ -16,9 +16,12 @@ describe('runTotals', () => {
   it('sums counts, takes the highest risk, and says fail when any release criteria fail', () => {
     const t = runTotals(run([
       scanner({ counts: { ...zeroCounts(), critical: 1, high: 2 }, newCounts: { ...zeroCounts(), high: 1 }, riskScore: 30, release: { status: 'success', types: {}, failingTypes: [] }, eventId: 'e1' }),
-      scanner({ counts: { ...zeroCounts(), high: 3 }, riskScore: 45, release: { status: 'fail', types: {}, failingTypes: [] }, eventId: 'e2', scanId: 's2' }),
+      scanner({ counts: { ...zeroCounts(), high: 3 }, riskScore: 45, release: { status: 'fail', types: { sast: 'fail' }, failingTypes: ['sast'] }, eventId: 'e2', scanId: 's2' }),
     ]));
     expect(t).toMatchObject({ total: 6, newTotal: 1, riskScore: 45, releaseStatus: 'fail', eventIds: ['e1', 'e2'], scanIds: ['s2'] });
+    // A project failing only outside the scanners' scope passes their gate lines, and so does the status.
+    const outside = runTotals(run([scanner({ release: { status: 'fail', types: { sast: 'fail' }, failingTypes: [], scope: 'scanner' } })]));
+    expect(outside.releaseStatus).toBe('pass');
     expect(t.counts).toMatchObject({ critical: 1, high: 5 });
     expect(t.reportUrl).toBe('https://aspm.example/projects/p');
   });
