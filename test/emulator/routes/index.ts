@@ -1,6 +1,7 @@
 /** All platform routes, legacy paths (`/api/v2/...`); the server strips the core prefix before matching. */
 import { Router } from '../http/router.js';
 import { catalogRoutes } from './catalog.js';
+import { productRoutes } from './products.js';
 import { projectStatusRoutes } from './project-status.js';
 import { projectRoutes } from './projects.js';
 import { scanReadRoutes } from './scans.js';
@@ -13,6 +14,7 @@ export function buildRouter(): Router {
   catalogRoutes(r);
   projectRoutes(r);
   projectStatusRoutes(r);
+  productRoutes(r);
   scanparamsRoutes(r);
   startRoutes(r);
   uploadRoutes(r);

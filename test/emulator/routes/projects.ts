@@ -58,6 +58,17 @@ function labelNames(body: Json): string[] | undefined {
   return raw.map((l: unknown) => (typeof l === 'string' ? l : str(l as Json, 'name'))).filter((n) => n !== '');
 }
 
+/**
+ * A label or team the tenant does not have: 400 (`unknownTeamsLabels: refuse`, default) or created on the fly
+ * (`create`). The real answer is not documented; kdt's "failed to add some labels" log hints labels may be dropped.
+ */
+function checkTeamAndLabels(store: Store, team: string, labels: readonly string[]): void {
+  if (store.scenario.unknownTeamsLabels === 'create') return;
+  if (team !== '' && !store.hasTeam(team)) throw badRequest(`team not found: ${team}`);
+  const missing = labels.filter((l) => !store.hasLabel(l));
+  if (missing.length > 0) throw badRequest(`label not found: ${missing.join(',')}`);
+}
+
 function create(ctx: RouteContext) {
   const { store, clock } = ctx.env;
   const body = jsonBody(ctx);
@@ -73,6 +84,7 @@ function create(ctx: RouteContext) {
   const team = str(obj(body, 'team'), 'name').trim() || 'default';
   const defaultBranch = str(body, 'default_branch').trim() || 'main';
   const level = typeof body.criticality_level === 'number' ? body.criticality_level : -1;
+  checkTeamAndLabels(store, team, labels);
   if (existing !== undefined && bool(body, 'overwrite')) {
     existing.labels = labels.map((l) => store.labelRef(l));
     existing.team = store.teamRef(team);
@@ -105,6 +117,7 @@ function update(ctx: RouteContext) {
   const p = requireProject(store, ctx.params.project!);
   const body = jsonBody(ctx);
   const labels = labelNames(body);
+  checkTeamAndLabels(store, str(obj(body, 'team'), 'name').trim(), body.labels === null ? [] : (labels ?? []));
   if (labels !== undefined && body.labels !== null) p.labels = labels.map((l) => store.labelRef(l));
   if (typeof body.criticality_level === 'number') p.criticalityLevel = body.criticality_level;
   const branch = str(body, 'default_branch').trim();

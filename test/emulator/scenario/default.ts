@@ -32,6 +32,10 @@ export const defaultScenario: Scenario = {
       release: { rules: { sast: { failWhen: { critical: 0 } }, dast: { failWhen: { critical: 0 } } }, inProgressPolls: 0 },
     },
   ],
+  /** Teams and labels a new project may name (unknown ones are refused, as `unknownTeamsLabels: refuse`). */
+  teams: ['payments'],
+  labels: ['api', 'pci'],
+  products: [{ name: 'storefront', projects: ['demo-app'] }],
   agents: [{ label: 'default-agent', url: 'https://agent.example.test' }],
   scanners: [
     {

@@ -56,6 +56,11 @@ function checkReferences(s: ResolvedScenario): string[] {
     if (!scanners.has(sp.tool)) problems.push(`scanparams[${i}].tool: unknown scanner "${sp.tool}"`);
     if (sp.agent !== undefined && !agents.has(sp.agent)) problems.push(`scanparams[${i}].agent: unknown agent "${sp.agent}"`);
   });
+  const projectIds = new Set(s.projects.map((p) => p.id).filter((id) => id !== undefined));
+  s.products.forEach((pr, i) => {
+    claim(pr.id, `products[${i}].id`);
+    for (const ref of pr.projects) if (!projects.has(ref) && !projectIds.has(ref)) problems.push(`products[${i}].projects: unknown project "${ref}"`);
+  });
   s.baselineScans.forEach((b, i) => {
     if (!projects.has(b.project)) problems.push(`baselineScans[${i}].project: unknown project "${b.project}"`);
     if (!scanners.has(b.tool)) problems.push(`baselineScans[${i}].tool: unknown scanner "${b.tool}"`);

@@ -152,6 +152,13 @@ const baselineScanSchema = z.strictObject({
   ageMinutes: z.number().nonnegative().default(60),
 });
 
+const productSchema = z.strictObject({
+  id: objectId.optional(),
+  name: z.string().min(1),
+  /** Project names or ids. */
+  projects: z.array(z.string().min(1)).default([]),
+});
+
 export const scenarioSchema = z.strictObject({
   description: z.string().optional(),
   /** Answer of both version endpoints. */
@@ -161,6 +168,16 @@ export const scenarioSchema = z.strictObject({
   agents: z.array(agentSchema).default([]),
   scanparams: z.array(scanparamsSchema).default([]),
   baselineScans: z.array(baselineScanSchema).default([]),
+  /** Products (kdt's `list products`, `create product`, `create project -P`). */
+  products: z.array(productSchema).default([]),
+  /** Labels and teams that exist besides those the projects carry (and the team `default`). */
+  labels: z.array(z.string().min(1)).default([]),
+  teams: z.array(z.string().min(1)).default([]),
+  /**
+   * A project create or update naming a label or team that does not exist: `refuse` (400, default) or `create`
+   * it on the fly (what this emulator did before). The real platform's answer is not documented.
+   */
+  unknownTeamsLabels: z.enum(['refuse', 'create']).default('refuse'),
   /** `exact` slug match for `scanners/active?name=` (default), or `contains` (the docs' wording; reproduces kdt's "multiple scanners"). */
   scannerNameMatch: z.enum(['exact', 'contains']).default('exact'),
   /** `contains` (case-insensitive substring, default) or `exact` for `projects?name=`; an exact id always matches. */

@@ -6,6 +6,7 @@ import type {
   EventRec,
   NamedRef,
   PrInfo,
+  ProductRec,
   ProjectRec,
   ScanConfig,
   ScannerRec,
@@ -25,6 +26,7 @@ export class Store {
   readonly scans: ScanRec[] = [];
   readonly events = new Map<string, EventRec>();
   readonly uploads: UploadRecord[] = [];
+  readonly products: ProductRec[] = [];
   /** Vulnerability ids, stable per project + tool + fingerprint. */
   readonly vulnIds = new Map<string, string>();
   private readonly labelIds = new Map<string, string>();
@@ -33,7 +35,9 @@ export class Store {
 
   constructor(readonly scenario: ResolvedScenario) {
     const s = scenario;
-    for (const x of [...s.projects, ...s.scanners, ...s.agents, ...s.scanparams]) if (x.id !== undefined) this.ids.reserve(x.id);
+    for (const x of [...s.projects, ...s.scanners, ...s.agents, ...s.scanparams, ...s.products]) if (x.id !== undefined) this.ids.reserve(x.id);
+    for (const l of s.labels) this.labelRef(l);
+    for (const t of ['default', ...s.teams]) this.teamRef(t);
     for (const p of s.projects) {
       this.addProject({
         name: p.name,
@@ -69,6 +73,10 @@ export class Store {
         findings: sc.findings,
       });
     }
+    for (const pr of s.products) {
+      const projectIds = pr.projects.map((ref) => this.project(ref)!.id);
+      this.products.push({ id: pr.id ?? this.ids.next(), name: pr.name, projectIds, businessUnitTags: [], accessibleFor: { owner_ids: [], team_ids: [] }, defaultTeamId: '' });
+    }
     for (const a of s.agents) this.agents.push({ id: a.id ?? this.ids.next(), label: a.label, url: a.url });
     for (const sp of s.scanparams) {
       const project = this.project(sp.project)!;
@@ -93,6 +101,15 @@ export class Store {
     }
   }
 
+  hasLabel(name: string): boolean {
+    return this.labelIds.has(name);
+  }
+
+  hasTeam(name: string): boolean {
+    return this.teamIds.has(name);
+  }
+
+  /** The label's ref, created when new (scenario setup, `POST /labels`, or `unknownTeamsLabels: create`). */
   labelRef(name: string): NamedRef {
     let id = this.labelIds.get(name);
     if (id === undefined) {
@@ -102,6 +119,7 @@ export class Store {
     return { id, name };
   }
 
+  /** The team's ref, created when new (scenario setup, `POST /teams`, or `unknownTeamsLabels: create`). */
   teamRef(name: string): NamedRef {
     let id = this.teamIds.get(name);
     if (id === undefined) {

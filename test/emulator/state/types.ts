@@ -23,6 +23,16 @@ export interface ProjectRec {
   pendingPolls: number;
 }
 
+export interface ProductRec {
+  id: string;
+  name: string;
+  projectIds: string[];
+  /** Kept as sent (kdt sends the GET result back on PATCH). */
+  businessUnitTags: unknown[];
+  accessibleFor: { owner_ids: unknown[]; team_ids: unknown[] };
+  defaultTeamId: string;
+}
+
 export interface ScannerRec {
   id: string;
   slug: string;

@@ -163,6 +163,67 @@ export class KdtReplay {
     return r.event_id;
   }
 
+  /** `list products [-n]`: no rows is an error (exit 1). */
+  async listProducts(name = ''): Promise<{ id: string; name: string; projects_count: number }[]> {
+    const r = await this.call<{ products: { id: string; name: string; projects_count: number }[] }>('GET', '/api/v2/products', { query: qs([['name', name]]) });
+    if (r.products.length === 0) throw new KdtError('no products found');
+    return r.products;
+  }
+
+  /** The product flow of `create product` and `create project -P`: find by exact name, POST when missing, else GET + PATCH. */
+  async addToProduct(product: string, projectIds: string[]): Promise<Obj> {
+    const entry = (id: string) => ({ id, default_branch: '', labels: null, team: { name: '' }, links: { html: '' } });
+    const r = await this.call<{ products: { id: string; name: string }[] }>('GET', '/api/v2/products', { query: qs([['name', product]]) });
+    const found = r.products.find((p) => p.name === product);
+    if (found === undefined) {
+      const body = { name: product, projects: projectIds.map(entry), business_unit_tags: [], accessible_for: { owner_ids: [], team_ids: [] }, default_team: { id: '' } };
+      return (await this.call<{ product: Obj }>('POST', '/api/v2/products', { body })).product;
+    }
+    const detail = (await this.call<{ product: Obj & { projects: { id: string }[] } }>('GET', `/api/v2/products/${found.id}`)).product;
+    const body = { ...detail, projects: [...detail.projects, ...projectIds.map(entry)] };
+    return (await this.call<{ product: Obj }>('PATCH', `/api/v2/products/${found.id}`, { body })).product;
+  }
+
+  /** `create product -n N -p a,b`: non-ID entries are looked up by exact name first. */
+  async createProduct(name: string, projects: string[]): Promise<Obj> {
+    const ids: string[] = [];
+    for (const p of projects) {
+      if (/^[0-9a-f]{24}$/.test(p)) {
+        ids.push(p);
+        continue;
+      }
+      const r = await this.call<{ projects: ProjectJson[] }>('GET', '/api/v2/projects', { query: qs([['alm', ''], ['name', p]]) });
+      const exact = r.projects.find((x) => x.name === p);
+      if (exact === undefined) throw new KdtError(`project not found: ${p}`);
+      ids.push(exact.id);
+    }
+    return this.addToProduct(name, ids);
+  }
+
+  /** `create project -p NAME [-T team] [-l labels] [-P product]`: duplicate check, POST, then the product flow. */
+  async createProject(name: string, opts: { team?: string; labels?: string[]; product?: string } = {}): Promise<ProjectJson> {
+    const dup = await this.call<{ projects: ProjectJson[] }>('GET', '/api/v2/projects', { query: qs([['alm', ''], ['name', name]]) });
+    if (dup.projects.some((p) => p.name === name)) throw new KdtError('project already exists');
+    const body = {
+      name, source: { tool: '', id: '', url: '', clone_disabled: false, path_scope: { include_empty: false, included_paths: '', included_files: '' } },
+      team: { name: opts.team ?? '' }, labels: (opts.labels ?? []).map((l) => ({ name: l })), override: false, overwrite: false,
+      fork_source_branch: '', feature_branch_retention: 0, feature_branch_no_retention: false, default_branch: 'main', criticality_level: -1,
+    };
+    const r = await this.call<{ project: ProjectJson }>('POST', '/api/v2/projects', { body });
+    if (opts.product !== undefined) await this.addToProduct(opts.product, [r.project.id]);
+    return r.project;
+  }
+
+  async createLabel(name: string, color = '000000'): Promise<Obj> {
+    return this.call('POST', '/api/v2/labels', { body: { name, color } });
+  }
+
+  /** The ID form of `issue_responsible` when the `-r` value is an ObjectID, else the username form. */
+  async createTeam(name: string, responsible: string): Promise<Obj> {
+    const issue_responsible = /^[0-9a-f]{24}$/.test(responsible) ? { id: responsible } : { username: responsible };
+    return this.call('POST', '/api/v2/teams', { body: { name, issue_responsible } });
+  }
+
   /** §4: poll until finished; returns the statuses seen while active and the scan id. */
   async waitForScan(eventId: string): Promise<{ statuses: number[]; scanId: string }> {
     const statuses: number[] = [];

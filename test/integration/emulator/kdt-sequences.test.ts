@@ -187,6 +187,36 @@ describe.each(MODES)('kdt request sequences (emulator mode %s, kdt lands in %s)'
     expect(emu.uploads()[0]).toMatchObject({ kind: 'import', eventId, findingCount: 1 });
   });
 
+  it('list products, create product, create project -P, create label and create team: the calls and answers kdt expects', async () => {
+    const { kdt } = await setup();
+    await kdt.construct();
+    const from = emu.requests().length;
+    expect((await kdt.listProducts()).map((p) => [p.name, p.projects_count])).toEqual([['storefront', 1]]);
+    await expect(kdt.listProducts('nothing')).rejects.toThrow('no products found');
+    expect(await kdt.createLabel('gdpr')).toMatchObject({ label: { name: 'gdpr', color: '000000' } });
+    expect(await kdt.createTeam('mobile', 'alice')).toMatchObject({ team: { name: 'mobile' } });
+    const made = await kdt.createProject('ios-app', { team: 'mobile', labels: ['gdpr'], product: 'apps' });
+    expect(made).toMatchObject({ name: 'ios-app', team: { name: 'mobile' }, labels: [{ name: 'gdpr' }] });
+    const product = await kdt.createProduct('apps', ['demo-app']);
+    expect(product).toMatchObject({ name: 'apps', projects: [{ name: 'ios-app' }, { name: 'demo-app' }] });
+    expect(lines(from)).toEqual([
+      `GET ${P}/api/v2/products?name=`,
+      `GET ${P}/api/v2/products?name=nothing`,
+      `POST ${P}/api/v2/labels`,
+      `POST ${P}/api/v2/teams`,
+      `GET ${P}/api/v2/projects?alm=&name=ios-app`,
+      `POST ${P}/api/v2/projects`,
+      `GET ${P}/api/v2/products?name=apps`,
+      `POST ${P}/api/v2/products`,
+      `GET ${P}/api/v2/projects?alm=&name=demo-app`,
+      `GET ${P}/api/v2/products?name=apps`,
+      `GET ${P}/api/v2/products/${String(product.id)}`,
+      `PATCH ${P}/api/v2/products/${String(product.id)}`,
+    ]);
+    expect(emu.requests(from).map((r) => r.status)).toEqual([200, 200, 201, 201, 200, 201, 200, 201, 200, 200, 200, 200]);
+    await expect(kdt.createProject('android-app', { team: 'nobody' })).rejects.toThrow('response not OK: response status:400 error message: team not found: nobody');
+  });
+
   it('kdt errors surface the {"error"} text of a non-2xx answer', async () => {
     const { kdt } = await setup();
     await kdt.construct();

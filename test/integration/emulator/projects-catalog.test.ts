@@ -21,6 +21,8 @@ const scenario: Scenario = {
     { slug: 'zap', type: 'dast', labels: ['kdt'], disabled: true },
   ],
   agents: [{ label: 'agent-a', url: 'https://a.example.test' }, { label: 'agent-b' }],
+  teams: ['sec'],
+  labels: ['a', 'b', 'A', 'B C'],
 };
 
 describe.each(FAMILIES)('projects, scanners and agents (%s)', (family) => {
@@ -90,6 +92,19 @@ describe.each(FAMILIES)('projects, scanners and agents (%s)', (family) => {
     expect((await api.post('/api/v2/projects', body)).json).toEqual({ error: 'project already exists' });
     const forced = await api.post<{ project: ProjectJson }>('/api/v2/projects', { ...body, override: true });
     expect(forced.json.project.name).toBe('r-1');
+  });
+
+  it('refuses a project naming an unknown team or label (400), and creates nothing', async () => {
+    const before = (await api.get<Projects>('/api/v2/projects?alm=&name=&limit=100')).json.total;
+    const team = await api.post('/api/v2/projects', { name: 'ghost', team: { name: 'nobody' }, labels: [{ name: 'a' }] });
+    expect(team.status).toBe(400);
+    expect(team.json).toEqual({ error: 'team not found: nobody' });
+    const label = await api.post('/api/v2/projects', { name: 'ghost', team: { name: 'sec' }, labels: [{ name: 'a' }, { name: 'zz' }] });
+    expect(label.status).toBe(400);
+    expect(label.json).toEqual({ error: 'label not found: zz' });
+    const patch = await api.patch('/api/v2/projects/api', { team: { name: 'nobody' }, labels: null });
+    expect(patch.json).toEqual({ error: 'team not found: nobody' });
+    expect((await api.get<Projects>('/api/v2/projects?alm=&name=&limit=100')).json.total).toBe(before);
   });
 
   it('rejects a project without name and repo: 400 invalid project data', async () => {
