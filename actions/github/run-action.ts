@@ -20,6 +20,7 @@ import { describeError, EXIT_CODES, exitCodeForError, redact } from '../../share
 import { textReport } from '../../shared/cli/text-report.js';
 import { findingAnnotations } from './annotations.js';
 import { maskedForms, readActionInputs } from './inputs.js';
+import { checkSettingNames } from '../../shared/core/env-names.js';
 import { redactingToolkit, toolkitLogger } from './logger.js';
 import { actionOutputs, failedOutputs, type OutputName } from './outputs.js';
 import { publishComment, type CommentStoreFactory } from './pr-comment.js';
@@ -131,6 +132,8 @@ export async function runAction(io: ActionIo): Promise<number> {
   let context: RunContext;
   let config: ScanConfig;
   try {
+    const names = checkSettingNames(io.env, 'github');
+    if (names.error) throw names.error;
     context = detectContext(io.env, io.event);
     config = parseConfig(inputs.raw, context, { describe: settingLabel('github') });
   } catch (err) {

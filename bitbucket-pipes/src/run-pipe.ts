@@ -6,7 +6,7 @@
 import { runScanCommand, type ScanIo } from '../../shared/cli/run-scan-command.js';
 import { describeError, EXIT_CODES, exitCodeForError } from '../../shared/errors.js';
 import { VERSION } from '../../shared/version.js';
-import { readPipeSettings } from './pipe-settings.js';
+import { API_URL_ENV, PROXY_URL_ENV, readPipeSettings } from './pipe-settings.js';
 
 export async function runPipe(argv: readonly string[], io: ScanIo): Promise<number> {
   if (argv.includes('--version')) {
@@ -26,6 +26,7 @@ export async function runPipe(argv: readonly string[], io: ScanIo): Promise<numb
   }
   return runScanCommand(io, {
     ci: 'bitbucket',
+    knownEnv: [PROXY_URL_ENV, API_URL_ENV],
     // Code Insights and the comment (undici's fetch with them) load once the scan has decided.
     publish: async (input) => {
       const { bitbucketPublisher } = await import('./publish.js');

@@ -5,6 +5,8 @@
  */
 import { detectContext, type Env, type RunContext } from '../ci/index.js';
 import { parseConfig, readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../core/config.js';
+import { checkSettingNames } from '../core/env-names.js';
+import { GITLAB_OUTPUTS } from '../../gitlab-templates/src/dotenv.js';
 import { settingLabel, type CiKind } from '../core/options.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { writeReportFiles, type WriteText } from '../core/report-files.js';
@@ -46,9 +48,14 @@ export interface ScanCommandOptions {
   flags?: Readonly<Record<string, string>>;
   /** The packaging's own output: comments, CI reports. Its failures are reported, not fatal. */
   publish?: (input: PublishInput) => Promise<void>;
+  /** `INVICTI_*` variables this packaging reads besides the registry's settings (not to be taken for typos). */
+  knownEnv?: readonly string[];
   /** The code host's own diff of the pull/merge request, tried before the local checkout (`changed-only`). */
   hostDiff?: (config: ScanConfig, context: RunContext) => NamedSource[];
 }
+
+/** The GitLab component's dotenv outputs: later jobs of the pipeline see them as variables, whatever runs there. */
+export const KNOWN_OUTPUTS: readonly string[] = Object.keys(GITLAB_OUTPUTS);
 
 export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): Promise<number> {
   let secrets: string[] = [];
@@ -63,6 +70,9 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
   let config: ScanConfig;
   let context: RunContext;
   try {
+    const names = checkSettingNames(io.env, options.ci, [...KNOWN_OUTPUTS, ...(options.knownEnv ?? [])]);
+    for (const warning of names.warnings) say(`warning: ${warning}\n`);
+    if (names.error) throw names.error;
     const branch = io.gitBranch?.();
     context = detectContext(io.env, io.readGithubEvent?.(), branch ? { branch } : undefined);
     config = parseConfig(raw, context, { describe: settingLabel(options.ci) });
