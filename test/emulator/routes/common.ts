@@ -1,14 +1,20 @@
 /** Small helpers shared by the route files: body fields, paging, lookups. */
 import { badRequest, type HttpError } from '../http/reply.js';
 import type { RouteContext } from '../http/router.js';
+import { goDecodeError, type GoStruct } from '../http/go-types.js';
 import type { Custom, PrInfo } from '../state/types.js';
 
 export type Json = Record<string, unknown>;
 
-/** The JSON object body, or 400 in the platform's style. */
-export function jsonBody(ctx: RouteContext): Json {
+/**
+ * The JSON object body, or 400 in the platform's style; a field of the wrong JSON kind for `shape` is 400 with
+ * the Go decoder's text (`bodyTypes: lenient` lets it through, as this emulator did before).
+ */
+export function jsonBody(ctx: RouteContext, shape: GoStruct): Json {
   const b = ctx.body;
   if (ctx.bodyInvalid || typeof b !== 'object' || b === null || Array.isArray(b)) throw badRequest('invalid request body');
+  const typeError = ctx.env.store.scenario.bodyTypes === 'strict' ? goDecodeError(b, shape) : undefined;
+  if (typeError !== undefined) throw badRequest(typeError);
   return b as Json;
 }
 

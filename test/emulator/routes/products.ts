@@ -1,6 +1,7 @@
 /** Products, labels and teams: the rest of kdt's surface (`list products`, `create product|label|team`, `create project -P`). */
 import { badRequest, created, notFound, ok } from '../http/reply.js';
 import type { RouteContext, Router } from '../http/router.js';
+import { GO_BODIES } from '../http/go-types.js';
 import type { Store } from '../state/store.js';
 import type { ProductRec } from '../state/types.js';
 import { projectView } from '../state/views.js';
@@ -54,7 +55,7 @@ function list(ctx: RouteContext) {
 
 function create(ctx: RouteContext) {
   const { store, baseUrl } = ctx.env;
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.product);
   const name = str(body, 'name').trim();
   if (name === '') throw badRequest('invalid product data');
   if (store.products.some((p) => p.name === name)) throw badRequest('product already exists');
@@ -73,8 +74,8 @@ function create(ctx: RouteContext) {
 /** kdt sends the GET result back with new projects appended: the project list is replaced, empty name kept. */
 function update(ctx: RouteContext) {
   const { store, baseUrl } = ctx.env;
+  const body = jsonBody(ctx, GO_BODIES.product);
   const p = requireProduct(store, ctx.params.product!);
-  const body = jsonBody(ctx);
   const ids = projectIds(store, body);
   const name = str(body, 'name').trim();
   if (name !== '' && name !== p.name && store.products.some((x) => x.name === name)) throw badRequest('product already exists');
@@ -85,7 +86,7 @@ function update(ctx: RouteContext) {
 
 function createLabel(ctx: RouteContext) {
   const { store } = ctx.env;
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.label);
   const name = str(body, 'name').trim();
   if (name === '') throw badRequest('invalid label data');
   if (store.hasLabel(name)) throw badRequest('label already exists');
@@ -95,7 +96,7 @@ function createLabel(ctx: RouteContext) {
 
 function createTeam(ctx: RouteContext) {
   const { store } = ctx.env;
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.team);
   const name = str(body, 'name').trim();
   if (name === '') throw badRequest('invalid team data');
   if (store.hasTeam(name)) throw badRequest('team already exists');

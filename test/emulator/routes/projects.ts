@@ -1,6 +1,7 @@
 /** Projects: search, detail, create, update, ALM check. */
 import { badRequest, created, notFound, ok } from '../http/reply.js';
 import type { RouteContext, Router } from '../http/router.js';
+import { GO_BODIES } from '../http/go-types.js';
 import type { Store } from '../state/store.js';
 import type { ProjectRec } from '../state/types.js';
 import { projectView } from '../state/views.js';
@@ -71,7 +72,7 @@ function checkTeamAndLabels(store: Store, team: string, labels: readonly string[
 
 function create(ctx: RouteContext) {
   const { store, clock } = ctx.env;
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.project);
   const source = obj(body, 'source');
   const url = str(source, 'url').trim();
   const repoId = str(source, 'id').trim();
@@ -115,7 +116,7 @@ function create(ctx: RouteContext) {
 function update(ctx: RouteContext) {
   const { store } = ctx.env;
   const p = requireProject(store, ctx.params.project!);
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.project);
   const labels = labelNames(body);
   checkTeamAndLabels(store, str(obj(body, 'team'), 'name').trim(), body.labels === null ? [] : (labels ?? []));
   if (labels !== undefined && body.labels !== null) p.labels = labels.map((l) => store.labelRef(l));

@@ -1,6 +1,7 @@
 /** Scan parameters (saved scan configurations): search, create (echoing a non-null `custom`), delete. */
 import { badRequest, ok } from '../http/reply.js';
 import type { RouteContext, Router } from '../http/router.js';
+import { GO_BODIES } from '../http/go-types.js';
 import type { ScanparamsRec } from '../state/types.js';
 import { scanparamsView } from '../state/views.js';
 import { bindRefusal, bool, boolQuery, customFrom, jsonBody, obj, pageQuery, paginate, prFrom, requiresBind, str, textFilterApplies } from './common.js';
@@ -46,7 +47,7 @@ function search(ctx: RouteContext) {
 function create(ctx: RouteContext) {
   const { store } = ctx.env;
   const project = requireProject(store, ctx.params.project!);
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.scanparams);
   const tool = store.scanner(str(obj(body, 'tool'), 'id'));
   if (tool === undefined) throw badRequest('invalid tool');
   if (requiresBind(tool) && str(body, 'bind_name') === '') throw bindRefusal(tool.slug);
@@ -76,7 +77,7 @@ function create(ctx: RouteContext) {
 function remove(ctx: RouteContext) {
   const { store } = ctx.env;
   const project = requireProject(store, ctx.params.project!);
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.scanparamsDelete);
   const id = str(body, 'id');
   const tool = str(body, 'tool_name');
   const branch = str(body, 'branch');

@@ -5,6 +5,7 @@
 import { isObjectId } from '../core/ids.js';
 import { badRequest, created, notFound } from '../http/reply.js';
 import type { RouteContext, Router } from '../http/router.js';
+import { GO_BODIES } from '../http/go-types.js';
 import { emptyPr } from '../state/store.js';
 import { startEvent } from '../state/events.js';
 import type { ScanConfig, ScannerRec, ScanRec } from '../state/types.js';
@@ -19,7 +20,7 @@ function requireTool(ctx: RouteContext, idOrSlug: string): ScannerRec {
 
 function createScan(ctx: RouteContext) {
   const { store, clock } = ctx.env;
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.scanCreate);
   const spId = str(body, 'scanparams_id');
   const bodyCustom = customFrom(obj(body, 'custom'), 0);
   let config: ScanConfig;
@@ -82,7 +83,7 @@ function restart(ctx: RouteContext) {
 function restartWithOption(ctx: RouteContext) {
   const { store, clock } = ctx.env;
   const scan = sourceScan(ctx);
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.restartWithOption);
   const to = str(body, 'to');
   const environment = str(body, 'Environment') || str(body, 'environment') || scan.config.environment;
   const custom = customFrom(obj(body, 'custom'), scan.config.custom.type);
@@ -108,7 +109,7 @@ function restartWithOption(ctx: RouteContext) {
 /** `project` is a project ID here (a name elsewhere). */
 function imageScan(ctx: RouteContext) {
   const { store, clock } = ctx.env;
-  const body = jsonBody(ctx);
+  const body = jsonBody(ctx, GO_BODIES.imageScan);
   const projectId = str(body, 'project');
   const project = store.projects.find((p) => p.id === projectId);
   if (project === undefined) throw badRequest('project not found');

@@ -177,6 +177,11 @@ export const scenarioSchema = z.strictObject({
    * A project create or update naming a label or team that does not exist: `refuse` (400, default) or `create`
    * it on the fly (what this emulator did before). The real platform's answer is not documented.
    */
+  /**
+   * `strict` (default): a JSON body field of the wrong kind (a number for a string, `"true"` for a bool) is 400
+   * with the Go decoder's text, as the Go platform's `encoding/json` answers; `lenient` accepts it.
+   */
+  bodyTypes: z.enum(['strict', 'lenient']).default('strict'),
   unknownTeamsLabels: z.enum(['refuse', 'create']).default('refuse'),
   /** `exact` slug match for `scanners/active?name=` (default), or `contains` (the docs' wording; reproduces kdt's "multiple scanners"). */
   scannerNameMatch: z.enum(['exact', 'contains']).default('exact'),
