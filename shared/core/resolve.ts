@@ -82,6 +82,18 @@ export function isRescanOnly(scanner: Scanner): boolean {
   return scanner.labels.some((l) => RESCAN_ONLY_LABELS.includes(l));
 }
 
+/**
+ * An import goes only to a scanner the platform labels `import`; anything else the platform refuses after the
+ * upload, so it is a configuration error before it.
+ */
+export function assertCanImport(scanner: Scanner): void {
+  if (scanner.labels.includes('import')) return;
+  throw new ConfigError(
+    'scanner',
+    `scanner "${scanner.slug}" cannot import result files (it has no "import" label). Choose a scanner that imports (invicti-appsec scanners lists the labels), or drop file to start a scan.`,
+  );
+}
+
 export async function resolveScanners(
   api: PlatformApi,
   slugs: readonly string[],

@@ -12,7 +12,7 @@ import type { ScanConfig } from './config.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import type { FindingsNeed } from './findings.js';
 import { readReleaseStatus, sharedReleaseReads, summarizeRelease, type ReleaseScope } from './release.js';
-import { resolveProject, resolveScanners } from './resolve.js';
+import { assertCanImport, resolveProject, resolveScanners } from './resolve.js';
 import { resolveScannersByType, type ChosenScanner } from './resolve-by-type.js';
 import { evaluateGate, gateStatus } from './gate.js';
 import { durationHistory } from './history.js';
@@ -147,6 +147,12 @@ function changeScope(scope: Exclude<RunScope, { kind: 'off' }>): ChangeScope {
 
 /** The named scanners (their type an assertion), or the project's scanners of the asked types, with why. */
 async function chooseScanners(config: ScanConfig, project: Project, branch: string, deps: RunDeps): Promise<ChosenScanner[]> {
+  const chosen = await resolveChosen(config, project, branch, deps);
+  if (config.file !== undefined) for (const { scanner } of chosen) assertCanImport(scanner);
+  return chosen;
+}
+
+async function resolveChosen(config: ScanConfig, project: Project, branch: string, deps: RunDeps): Promise<ChosenScanner[]> {
   if (config.scanners.length > 0) return (await resolveScanners(deps.api, config.scanners, config.scannerTypes)).map((scanner) => ({ scanner }));
   const chosen = await resolveScannersByType(
     deps.api,

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
@@ -202,6 +202,17 @@ describe('invicti-appsec scan (files, signals, settings)', () => {
     const run = await cli(['scan', '--project', 'demo-app', '--scanner', 'semgrep', '--branch', 'main', '--file', path.join(dir, 'nope.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('nope.json');
+    noStack(run);
+  });
+
+  it('exits 2 before any upload when the scanner cannot import', async () => {
+    const file = path.join(dir, 'results.sarif');
+    await writeFile(file, '{"version":"2.1.0","runs":[]}');
+    const run = await cli(['scan', '--project', 'demo-app', '--scanner', 'codethreat', '--branch', 'main', '--file', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/codethreat.*cannot import/);
+    expect(run.stderr).not.toContain('Follow it at');
+    expect(emu.requests().filter((r) => r.path.includes('/scans/import'))).toHaveLength(0);
     noStack(run);
   });
 
