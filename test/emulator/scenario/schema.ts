@@ -181,6 +181,8 @@ export const scenarioSchema = z.strictObject({
    * `strict` (default): a JSON body field of the wrong kind (a number for a string, `"true"` for a bool) is 400
    * with the Go decoder's text, as the Go platform's `encoding/json` answers; `lenient` accepts it.
    */
+  /** `container` (default): `POST /scans/image` with a scanner not of type `cs` is 400; `any` accepts every scanner. */
+  imageScanners: z.enum(['container', 'any']).default('container'),
   bodyTypes: z.enum(['strict', 'lenient']).default('strict'),
   unknownTeamsLabels: z.enum(['refuse', 'create']).default('refuse'),
   /** `exact` slug match for `scanners/active?name=` (default), or `contains` (the docs' wording; reproduces kdt's "multiple scanners"). */

@@ -97,6 +97,24 @@ describe.each(FAMILIES)('JSON bodies of the wrong type are refused as a Go decod
   });
 });
 
+describe.each(FAMILIES)('image scans need a container scanner (%s)', (family) => {
+  it('refuses an image scan with a sast scanner (400, nothing started), accepts it with trivy (cs), and any scanner under imageScanners: any', async () => {
+    for (const imageScanners of ['container', 'any'] as const) {
+      const emu = await startEmulator({ scenario: { projects: [{ name: 'x' }], scanners: [{ slug: 'semgrep', type: 'sast' }, { slug: 'trivy', type: 'cs' }], imageScanners } });
+      try {
+        const api = apiClient(emu, family);
+        const id = (await api.get<{ projects: ProjectJson[] }>('/api/v2/projects?alm=&name=x')).json.projects[0]!.id;
+        const sast = await api.post('/api/v2/scans/image', { project: id, tool: 'semgrep', image: 'nginx:1', branch: 'main' });
+        if (imageScanners === 'container') expect(sast).toMatchObject({ status: 400, json: { error: expect.stringContaining('semgrep is not a container scanner') } });
+        else expect(sast.status).toBe(201);
+        expect((await api.post('/api/v2/scans/image', { project: id, tool: 'trivy', image: 'nginx:1', branch: 'main' })).status).toBe(201);
+      } finally {
+        await emu.close();
+      }
+    }
+  });
+});
+
 describe('bodyTypes: lenient (the other reading)', () => {
   it('accepts a wrong-typed field', async () => {
     const emu = await startEmulator({ scenario: { projects: [{ name: 'x' }], bodyTypes: 'lenient' } });
