@@ -6,6 +6,7 @@
 import { detectContext, type Env, type RunContext } from '../ci/index.js';
 import { parseConfig, readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../core/config.js';
 import { checkSettingNames } from '../core/env-names.js';
+import { preflightFiles } from './preflight.js';
 import { GITLAB_OUTPUTS } from '../../gitlab-templates/src/dotenv.js';
 import { settingLabel, type CiKind } from '../core/options.js';
 import type { Clock, Logger, Random } from '../ports.js';
@@ -76,6 +77,7 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
     const branch = io.gitBranch?.();
     context = detectContext(io.env, io.readGithubEvent?.(), branch ? { branch } : undefined);
     config = parseConfig(raw, context, { describe: settingLabel(options.ci) });
+    preflightFiles(config, settingLabel(options.ci));
   } catch (err) {
     say(`error: ${describeError(err)}\n`);
     return exitCodeForError(err);
