@@ -7,11 +7,12 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../helpers/paths.js';
 
-const TSX = join(repoRoot, 'node_modules', '.bin', 'tsx');
 const MAIN = join(repoRoot, 'test', 'emulator', 'main.ts');
 
+// node with tsx's loader, not the `tsx` wrapper: the wrapper relays signals to a child process and, on a loaded
+// machine, can answer SIGINT with 130 before it learns that the child handles the signal itself.
 function run(args: string[]) {
-  const child = spawn(TSX, [MAIN, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;

@@ -82,5 +82,5 @@ describe('@github/local-action', () => {
     expect(out).not.toContain(GH_TOKEN);
     expect(await readFile(summary, 'utf8')).toContain('| Scanner | Type | Status | Critical |');
     expect(github.comments('example-org', 'demo-app', PR_NUMBER)).toHaveLength(1);
-  });
+  }, 180_000); // local-action transpiles the TypeScript sources on every run: minutes on a loaded 2-core machine
 });
