@@ -53,6 +53,8 @@ export interface BitbucketHttp {
     body?: unknown,
     hint?: string,
   ): Promise<z.output<S>>;
+  /** A text answer (a diff) to a GET, following same-origin redirects; undefined past `maxChars`. */
+  getText(pathOrUrl: string, maxChars: number): Promise<string | undefined>;
 }
 
 export function bitbucketHttp(connection: BitbucketConnection): BitbucketHttp {
@@ -117,6 +119,41 @@ export function bitbucketHttp(connection: BitbucketConnection): BitbucketHttp {
         throw codeHostError({ host: 'bitbucket', endpoint, status: response.status, hostMessage, secrets });
       }
       return parsed.data;
+    },
+    async getText(pathOrUrl, maxChars) {
+      let url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${apiUrl}${pathOrUrl}`;
+      // Bitbucket answers the pull request diff with a redirect to the commit-range diff: follow a few, by hand,
+      // so a redirect elsewhere never gets the credentials.
+      for (let hop = 0; hop < 5; hop += 1) {
+        const target = new URL(url);
+        const endpoint = `GET ${target.pathname}`;
+        if (target.origin !== origin) {
+          throw codeHostError({ host: 'bitbucket', endpoint, hostMessage: 'refused a redirect to another origin', secrets });
+        }
+        const headers: Record<string, string> = { accept: 'text/plain', 'user-agent': USER_AGENT };
+        if (authorization) headers.authorization = authorization;
+        let response;
+        try {
+          response = await fetch(target, { headers, redirect: 'manual', dispatcher: getDispatcher(), signal: AbortSignal.timeout(timeoutMs) });
+        } catch (err) {
+          throw codeHostError({ host: 'bitbucket', endpoint, hostMessage: networkMessage(err), secrets });
+        }
+        const location = response.headers.get('location');
+        if (response.status >= 300 && response.status < 400 && location) {
+          await response.body?.cancel();
+          url = new URL(location, target).toString();
+          continue;
+        }
+        const declared = Number(response.headers.get('content-length') ?? '0');
+        if (declared > maxChars) {
+          await response.body?.cancel();
+          return undefined;
+        }
+        const text = await response.text();
+        if (!response.ok) throw codeHostError({ host: 'bitbucket', endpoint, status: response.status, hostMessage: errorText(text), secrets });
+        return text.length > maxChars ? undefined : text;
+      }
+      throw codeHostError({ host: 'bitbucket', endpoint: `GET ${new URL(url).pathname}`, hostMessage: 'too many redirects', secrets });
     },
   };
 }

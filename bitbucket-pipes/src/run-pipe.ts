@@ -7,6 +7,7 @@ import { runScanCommand, type ScanIo } from '../../shared/cli/run-scan-command.j
 import { describeError, EXIT_CODES, exitCodeForError } from '../../shared/errors.js';
 import { VERSION } from '../../shared/version.js';
 import { API_URL_ENV, PROXY_URL_ENV, readPipeSettings } from './pipe-settings.js';
+import { bitbucketHostDiff } from './pr-diff.js';
 
 export async function runPipe(argv: readonly string[], io: ScanIo): Promise<number> {
   if (argv.includes('--version')) {
@@ -27,6 +28,8 @@ export async function runPipe(argv: readonly string[], io: ScanIo): Promise<numb
   return runScanCommand(io, {
     ci: 'bitbucket',
     knownEnv: [PROXY_URL_ENV, API_URL_ENV],
+    // changed-only reads the pull request's diff from the API when credentials are set, then the step's clone.
+    hostDiff: bitbucketHostDiff(settings),
     // Code Insights and the comment (undici's fetch with them) load once the scan has decided.
     publish: async (input) => {
       const { bitbucketPublisher } = await import('./publish.js');

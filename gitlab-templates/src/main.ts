@@ -5,6 +5,7 @@ import { abortOnSignals, writeTextFile } from '../../shared/cli/process-io.js';
 import { runScanCommand } from '../../shared/cli/run-scan-command.js';
 import { VERSION } from '../../shared/version.js';
 import { gitlabInputSettings } from './inputs.js';
+import { gitlabHostDiff } from './mr-diff.js';
 
 if (process.argv.slice(2).includes('--version')) {
   process.stdout.write(`${VERSION}\n`);
@@ -24,6 +25,8 @@ if (process.argv.slice(2).includes('--version')) {
       ci: 'gitlab',
       // The inputs that are set win over the INVICTI_* variables, which stay visible when an input is not set.
       flags: gitlabInputSettings(process.env),
+      // changed-only reads the merge request's diffs from the API when a token is set, then the checkout.
+      hostDiff: gitlabHostDiff(process.env),
       // The publisher (and gitbeaker with it) loads once the scan has decided: it is most of the bundle.
       publish: async (input) => {
         const { gitlabPublisher } = await import('./publish.js');

@@ -40,6 +40,8 @@ export interface FakeBitbucket {
   reports(workspace: string, repo: string, commit: string): Map<string, Record<string, unknown>>;
   annotations(workspace: string, repo: string, commit: string, reportId: string): Array<Record<string, unknown>>;
   comments(workspace: string, repo: string, prId: number): FakeBbComment[];
+  /** The unified diff `GET .../pullrequests/{id}/diff` redirects to. */
+  setPullDiff(workspace: string, repo: string, prId: number, diff: string): void;
   seedComments(workspace: string, repo: string, prId: number, list: ReadonlyArray<{ raw: string; user: BitbucketUser; deleted?: boolean }>): FakeBbComment[];
 }
 
@@ -55,6 +57,7 @@ export async function startFakeBitbucket(options: {
   const reports = new Map<string, Map<string, Record<string, unknown>>>();
   const annotations = new Map<string, Map<string, Record<string, unknown>>>();
   const threads = new Map<string, FakeBbComment[]>();
+  const diffs = new Map<string, string>();
   let nextId = 700_001;
   let clock = Date.UTC(2026, 0, 1);
   const now = (): string => new Date((clock += 1000)).toISOString();
@@ -113,6 +116,27 @@ export async function startFakeBitbucket(options: {
   const commentsRoute = `${repoBase}/pullrequests/:pr/comments`;
 
   const routes: Route[] = [
+    {
+      // Bitbucket answers the pull request diff with a 302 to the commit-range diff (`/diff/{ws}/{repo}:{spec}`).
+      method: 'GET',
+      pattern: `${repoBase}/pullrequests/:pr/diff`,
+      handler: (req, p) => {
+        if (!credential(req)) return error(401, 'Unauthorized');
+        const key = `${p.ws}/${p.repo}!${p.pr}`.toLowerCase();
+        if (!diffs.has(key)) return error(404, 'Pull request not found');
+        return { status: 302, headers: { location: `${baseUrl}/2.0/repositories/${p.ws}/${p.repo}/diff/${p.ws}/${p.repo}:pr${p.pr}?from_pullrequest_id=${p.pr}` } };
+      },
+    },
+    {
+      method: 'GET',
+      pattern: `${repoBase}/diff/:spec1/:spec2`,
+      handler: (req, p) => {
+        if (!credential(req)) return error(401, 'Unauthorized');
+        const pr = req.query.get('from_pullrequest_id') ?? '';
+        const diff = diffs.get(`${p.ws}/${p.repo}!${pr}`.toLowerCase());
+        return diff === undefined ? error(404, 'Not found') : { status: 200, text: diff };
+      },
+    },
     {
       method: 'GET',
       pattern: '/2.0/user',
@@ -262,6 +286,7 @@ export async function startFakeBitbucket(options: {
     reports: (w, r, c) => reportsOf(w, r, c),
     annotations: (w, r, c, id) => [...annotationsOf(w, r, c, id).values()],
     comments: (w, r, pr) => thread(w, r, pr),
+    setPullDiff: (w, r, pr, diff) => void diffs.set(`${w}/${r}!${pr}`.toLowerCase(), diff),
     seedComments: (w, r, pr, list) =>
       list.map(({ raw, user, deleted }) => {
         const at = now();

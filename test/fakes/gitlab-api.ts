@@ -1,5 +1,5 @@
 /**
- * A fake GitLab REST API v4 (the merge request notes slice): `GET /user`, notes list with GitLab's offset
+ * A fake GitLab REST API v4 (merge request notes and diffs): `GET /user`, notes list with GitLab's offset
  * pagination headers (`x-page`, `x-next-page`, `x-total`, `x-total-pages`, `Link`), create and edit;
  * `:id` may be a numeric id or a URL-encoded `group/project` path; PRIVATE-TOKEN or Bearer auth.
  */
@@ -26,6 +26,15 @@ export interface FakeNote {
   updated_at: string;
 }
 
+export interface FakeMrDiff {
+  new_path: string;
+  old_path?: string;
+  /** The file's hunks (`@@ ... @@` onwards), as GitLab's `diff` field holds them. */
+  diff: string;
+  new_file?: boolean;
+  deleted_file?: boolean;
+}
+
 export interface FakeGitLab {
   url: string;
   /** `${url}/api/v4`, what CI_API_V4_URL would hold. */
@@ -33,6 +42,7 @@ export interface FakeGitLab {
   requests: RecordedRequest[];
   close: () => Promise<void>;
   notes(projectId: number, mrIid: number): FakeNote[];
+  setMrDiffs(projectId: number, mrIid: number, diffs: readonly FakeMrDiff[]): void;
   seedNotes(projectId: number, mrIid: number, notes: ReadonlyArray<{ body: string; author: GitLabUser; system?: boolean }>): FakeNote[];
 }
 
@@ -42,6 +52,7 @@ export async function startFakeGitLab(options: {
   projects?: Record<string, number>;
 }): Promise<FakeGitLab> {
   const threads = new Map<string, FakeNote[]>();
+  const mrDiffs = new Map<string, FakeMrDiff[]>();
   const projects = new Map(Object.entries(options.projects ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   let nextId = 5001;
   let clock = Date.UTC(2026, 0, 1);
@@ -92,8 +103,58 @@ export async function startFakeGitLab(options: {
   const projectNotFound: FakeResponse = { status: 404, body: { message: '404 Project Not Found' } };
   const forbidden: FakeResponse = { status: 403, body: { message: '403 Forbidden' } };
   const notesPattern = '/api/v4/projects/:id/merge_requests/:iid/notes';
+  /** GitLab's offset pagination headers. */
+  const pageHeaders = (req: RecordedRequest, page: number, perPage: number, totalPages: number, total: number): Record<string, string> => {
+    const link = (pg: number): string => {
+      const q = new URLSearchParams(req.query);
+      q.set('page', String(pg));
+      q.set('per_page', String(perPage));
+      return `${baseUrl}${req.path}?${q.toString()}`;
+    };
+    const rels: string[] = [];
+    if (page > 1) rels.push(`<${link(page - 1)}>; rel="prev"`);
+    if (page < totalPages) rels.push(`<${link(page + 1)}>; rel="next"`);
+    rels.push(`<${link(1)}>; rel="first"`, `<${link(totalPages)}>; rel="last"`);
+    return {
+      'x-page': String(page),
+      'x-per-page': String(perPage),
+      'x-next-page': page < totalPages ? String(page + 1) : '',
+      'x-prev-page': page > 1 ? String(page - 1) : '',
+      'x-total': String(total),
+      'x-total-pages': String(totalPages),
+      link: rels.join(', '),
+    };
+  };
 
   const routes: Route[] = [
+    {
+      // GET /projects/:id/merge_requests/:iid/diffs (GitLab 15.7+): one entry per file, offset-paginated.
+      method: 'GET',
+      pattern: '/api/v4/projects/:id/merge_requests/:iid/diffs',
+      handler: (req, params) => {
+        const cfg = auth(req);
+        if (isAnswer(cfg)) return cfg;
+        const p = projectId(params.id ?? '');
+        if (p === undefined) return projectNotFound;
+        const all = mrDiffs.get(`${p}!${params.iid}`);
+        if (!all) return { status: 404, body: { message: '404 Not found' } };
+        const perPage = intParam(req.query, 'per_page', 20, 100);
+        const page = intParam(req.query, 'page', 1);
+        const { slice, totalPages } = paginate(all, page, perPage);
+        const body = slice.map((d) => ({
+          old_path: d.old_path ?? d.new_path,
+          new_path: d.new_path,
+          a_mode: '100644',
+          b_mode: d.deleted_file ? '0' : '100644',
+          diff: d.diff,
+          new_file: d.new_file ?? false,
+          renamed_file: (d.old_path ?? d.new_path) !== d.new_path,
+          deleted_file: d.deleted_file ?? false,
+          generated_file: false,
+        }));
+        return { status: 200, body, headers: pageHeaders(req, page, perPage, totalPages, all.length) };
+      },
+    },
     {
       method: 'GET',
       pattern: '/api/v4/user',
@@ -117,29 +178,7 @@ export async function startFakeGitLab(options: {
         const asc = req.query.get('sort') === 'asc';
         const sorted = [...thread(p, iid)].sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.id - b.id) * (asc ? 1 : -1));
         const { slice, totalPages } = paginate(sorted, page, perPage);
-        const link = (pg: number): string => {
-          const q = new URLSearchParams(req.query);
-          q.set('page', String(pg));
-          q.set('per_page', String(perPage));
-          return `${baseUrl}${req.path}?${q.toString()}`;
-        };
-        const rels: string[] = [];
-        if (page > 1) rels.push(`<${link(page - 1)}>; rel="prev"`);
-        if (page < totalPages) rels.push(`<${link(page + 1)}>; rel="next"`);
-        rels.push(`<${link(1)}>; rel="first"`, `<${link(totalPages)}>; rel="last"`);
-        return {
-          status: 200,
-          body: slice.map((n) => noteJson(p, iid, n)),
-          headers: {
-            'x-page': String(page),
-            'x-per-page': String(perPage),
-            'x-next-page': page < totalPages ? String(page + 1) : '',
-            'x-prev-page': page > 1 ? String(page - 1) : '',
-            'x-total': String(sorted.length),
-            'x-total-pages': String(totalPages),
-            link: rels.join(', '),
-          },
-        };
+        return { status: 200, body: slice.map((n) => noteJson(p, iid, n)), headers: pageHeaders(req, page, perPage, totalPages, sorted.length) };
       },
     },
     {
@@ -191,6 +230,7 @@ export async function startFakeGitLab(options: {
     requests: server.requests,
     close: server.close,
     notes: (p, iid) => thread(p, iid),
+    setMrDiffs: (p, iid, list) => void mrDiffs.set(`${p}!${iid}`, [...list]),
     seedNotes: (p, iid, list) =>
       list.map(({ body, author, system }) => {
         const at = now();

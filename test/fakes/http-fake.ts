@@ -20,6 +20,8 @@ export interface RecordedRequest {
 export interface FakeResponse {
   status: number;
   body?: unknown;
+  /** A text answer sent as is (a diff), instead of `body` as JSON. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -83,9 +85,9 @@ export async function startFakeServer(
     } catch (err) {
       answer = { status: 500, body: { message: err instanceof Error ? err.message : String(err) } };
     }
-    const payload = answer.body === undefined ? '' : JSON.stringify(answer.body);
+    const payload = answer.text ?? (answer.body === undefined ? '' : JSON.stringify(answer.body));
     res.writeHead(answer.status, {
-      ...(answer.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+      ...(answer.text !== undefined ? { 'content-type': 'text/plain; charset=utf-8' } : answer.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
       ...answer.headers,
     });
     res.end(payload);
