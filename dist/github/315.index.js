@@ -7,10 +7,13 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   COMMENT_RETRIES: () => (/* binding */ COMMENT_RETRIES),
 /* harmony export */   GITHUB_COMMENT_MAX_CHARS: () => (/* reexport safe */ _shared_render_markdown_js__WEBPACK_IMPORTED_MODULE_2__._4),
 /* harmony export */   githubCommentStore: () => (/* binding */ githubCommentStore)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1758);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
 /* harmony import */ var _shared_platforms_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3036);
 /* harmony import */ var _shared_version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7416);
@@ -29,6 +32,13 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+
+/** Server errors (5xx) are retried this often, after 1 s, then 4 s (plugin-retry's quadratic backoff). */
+const COMMENT_RETRIES = 2;
+/** A rate limit is waited out at most this often, and only when GitHub asks for at most this many seconds. */
+const RATE_LIMIT_RETRIES = 2;
+const RATE_LIMIT_MAX_WAIT_S = 60;
 /** GitHub's limit on a comment body (the renderer keeps to it too). */
 
 const WRITE_HINT = 'Give the workflow `permissions: pull-requests: write`; on pull requests from forks GITHUB_TOKEN is read-only ' +
@@ -39,7 +49,18 @@ const OctokitFailure = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
 });
 const MessageBody = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() });
 function githubCommentStore(options) {
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(options.token, { baseUrl: options.apiUrl.replace(/\/+$/, ''), userAgent: _shared_version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._ });
+    // A rate limit (primary or secondary) is waited out when short; longer ones fail the comment, not the job.
+    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
+        const wait = retryCount < RATE_LIMIT_RETRIES && retryAfter <= RATE_LIMIT_MAX_WAIT_S;
+        options.log?.(`GitHub ${kind} rate limit on ${request.method ?? ''} ${request.url ?? ''}: ${wait ? `retrying in ${retryAfter} s` : 'giving up'}`);
+        return wait;
+    };
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__.getOctokit)(options.token, {
+        baseUrl: options.apiUrl.replace(/\/+$/, ''),
+        userAgent: _shared_version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._,
+        retry: { retries: COMMENT_RETRIES },
+        throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
     const { owner, repo, issueNumber: issue_number } = options;
     const botLogin = options.botLogin ?? 'github-actions[bot]';
     const secrets = [options.token];
