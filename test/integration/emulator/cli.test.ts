@@ -7,12 +7,11 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../helpers/paths.js';
 
+const TSX = join(repoRoot, 'node_modules', '.bin', 'tsx');
 const MAIN = join(repoRoot, 'test', 'emulator', 'main.ts');
 
-// node with tsx's loader, not the `tsx` wrapper: the wrapper relays signals to a child process and, on a loaded
-// machine, can answer SIGINT with 130 before it learns that the child handles the signal itself.
 function run(args: string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [MAIN, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exit = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
@@ -52,7 +51,9 @@ describe('emulator CLI (test/emulator/main.ts)', () => {
         if (got.length === 2) break;
       }
       expect(got[1]).toMatch(/^token: [0-9a-f]{32}$/);
-      child.kill('SIGINT');
+      // SIGTERM, not SIGINT: the `tsx` wrapper answers SIGINT itself with 130 when, on a loaded machine, it has not
+      // yet heard that the child handles the signal; SIGTERM it simply forwards.
+      child.kill('SIGTERM');
       expect((await exit)[0]).toBe(0);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
