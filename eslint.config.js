@@ -23,7 +23,10 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/main.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*', '!@actions/http-client'], message: 'The core must not import a CI toolkit; take a port instead (@actions/http-client, a plain HTTP client, is allowed).' }] }],
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@actions/*', '!@actions/http-client'], message: 'The core must not import a CI toolkit; take a port instead (@actions/http-client, a plain HTTP client, is allowed).' },
+        { group: ['**/actions/*', '**/gitlab-templates/*', '**/bitbucket-pipes/*'], message: 'The core sits below the packagings: move what both need into shared/.' },
+      ] }],
       'no-restricted-syntax': [
         'error',
         { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'The core reads no process.env; take an env object.' },
@@ -38,6 +41,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         { group: ['@actions/*', '!@actions/http-client'], message: 'The core must not import a CI toolkit; take a port instead (@actions/http-client, a plain HTTP client, is allowed).' },
         { group: ['../core/*', '**/shared/core/*'], message: 'shared/api sits below shared/core: move what both need below both (shared/ports.ts, shared/errors.ts).' },
+        { group: ['**/actions/*', '**/gitlab-templates/*', '**/bitbucket-pipes/*'], message: 'The core sits below the packagings: move what both need into shared/.' },
       ] }],
     },
   },

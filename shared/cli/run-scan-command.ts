@@ -7,7 +7,7 @@ import { detectContext, type Env, type RunContext } from '../ci/index.js';
 import { parseConfig, readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../core/config.js';
 import { checkSettingNames } from '../core/env-names.js';
 import { preflightFiles } from './preflight.js';
-import { GITLAB_OUTPUTS } from '../../gitlab-templates/src/dotenv.js';
+import { GITLAB_OUTPUTS } from '../core/output-variables.js';
 import { settingLabel, type CiKind } from '../core/options.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { writeReportFiles, type WriteText } from '../core/report-files.js';

@@ -1,6 +1,7 @@
 /** The dotenv outputs within GitLab's dotenv rules, whatever the scanners and the platform sent. */
 import { describe, expect, it } from 'vitest';
-import { GITLAB_OUTPUTS, gitlabOutputs, renderDotenv } from '../../../gitlab-templates/src/dotenv.js';
+import { GITLAB_OUTPUTS } from '../../../shared/core/output-variables.js';
+import { gitlabOutputs, renderDotenv } from '../../../gitlab-templates/src/dotenv.js';
 import { gitlabReports } from '../../../gitlab-templates/src/report-files.js';
 import { OPTIONS } from '../../../shared/core/options.js';
 import { failedRun, hostileRun, passedRun, run, scanner } from '../../unit/render/fixtures.js';

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { GITLAB_OUTPUTS } from '../../../gitlab-templates/src/dotenv.js';
+import { GITLAB_OUTPUTS } from '../../../shared/core/output-variables.js';
 import { GITLAB_REPORT_FILES } from '../../../gitlab-templates/src/report-files.js';
 import { gitlabInputVariable, gitlabSpecInputs, markdownTable } from '../../../shared/core/option-formats.js';
 import { OPTIONS } from '../../../shared/core/options.js';
