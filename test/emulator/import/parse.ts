@@ -4,11 +4,13 @@
  * loading them into memory.
  */
 import { open, readFile } from 'node:fs/promises';
+import type { ImportFormat } from '../scenario/schema.js';
 import type { FindingRec } from '../state/types.js';
 import { isSarif, sarifFindings } from './sarif.js';
 import { isSemgrep, semgrepFindings } from './semgrep.js';
 
-export type ImportFormat = 'sarif' | 'semgrep';
+/** How errors name a format. */
+export const FORMAT_NAMES: Record<ImportFormat, string> = { sarif: 'SARIF 2.1.0', semgrep: 'semgrep JSON' };
 
 export interface ParsedImport {
   format: ImportFormat;

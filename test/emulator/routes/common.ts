@@ -2,7 +2,7 @@
 import { badRequest, type HttpError } from '../http/reply.js';
 import type { RouteContext } from '../http/router.js';
 import { goDecodeError, type GoStruct } from '../http/go-types.js';
-import type { Custom, PrInfo } from '../state/types.js';
+import type { Custom, PrInfo, ScannerRec } from '../state/types.js';
 
 export type Json = Record<string, unknown>;
 
@@ -85,6 +85,34 @@ export function requiresBind(tool: { slug: string; labels: readonly string[] }):
 
 export function bindRefusal(slug: string): HttpError {
   return badRequest(`scanner ${slug} must be bound to a ${slug} project or scan: create the scan in the platform UI ("Bind to"), then re-run it`);
+}
+
+/** A param value by its declared key: `a.b` is the nested `{a: {b}}` (kdt builds it so), or a literal `a.b` key. */
+function paramValue(params: Record<string, unknown>, key: string): unknown {
+  if (key in params) return params[key];
+  let at: unknown = params;
+  for (const part of key.split('.')) {
+    if (typeof at !== 'object' || at === null || Array.isArray(at)) return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return at;
+}
+
+/**
+ * A new scan configuration must carry every parameter the scanner declares required: not optional and without a
+ * default value (a default fills the gap, as kdt fills it). `requiredParams: ignore` skips the check.
+ */
+export function requireParams(ctx: RouteContext, tool: ScannerRec, custom: Custom | undefined): void {
+  if (ctx.env.store.scenario.requiredParams !== 'refuse') return;
+  const given = custom?.params ?? {};
+  const missing = Object.entries(tool.params)
+    .filter(([key, spec]) => {
+      const value = paramValue(given, key);
+      return !spec.optional && spec.default_value === '' && (value === undefined || value === null || value === '');
+    })
+    .map(([key]) => key)
+    .sort();
+  if (missing.length > 0) throw badRequest(`missing required parameters for scanner ${tool.slug}: ${missing.join(', ')}`);
 }
 
 /** `pr` object of a kdt body (create scan / scanparams). */

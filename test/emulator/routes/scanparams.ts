@@ -4,7 +4,7 @@ import type { RouteContext, Router } from '../http/router.js';
 import { GO_BODIES } from '../http/go-types.js';
 import type { ScanparamsRec } from '../state/types.js';
 import { scanparamsView } from '../state/views.js';
-import { bindRefusal, bool, boolQuery, customFrom, jsonBody, obj, pageQuery, paginate, prFrom, requiresBind, str, textFilterApplies } from './common.js';
+import { bindRefusal, bool, boolQuery, customFrom, jsonBody, obj, pageQuery, paginate, prFrom, requireParams, requiresBind, str, textFilterApplies } from './common.js';
 import { requireProject } from './projects.js';
 
 /** Every key kdt sends is a filter when present; an empty value means "empty", except `tool_id` (any). */
@@ -53,6 +53,8 @@ function create(ctx: RouteContext) {
   if (requiresBind(tool) && str(body, 'bind_name') === '') throw bindRefusal(tool.slug);
   const agentId = str(obj(body, 'agent'), 'id');
   if (agentId !== '' && !store.agents.some((a) => a.id === agentId)) throw badRequest('agent not found');
+  const custom = customFrom(obj(body, 'custom'), tool.customType);
+  requireParams(ctx, tool, custom);
   const sp: ScanparamsRec = {
     id: store.ids.next(),
     projectId: project.id,
@@ -68,7 +70,7 @@ function create(ctx: RouteContext) {
     bindName: str(body, 'bind_name'),
     scanType: str(body, 'scan_type') || 'kdt',
     scanTag: str(body, 'scan_tag'),
-    custom: customFrom(obj(body, 'custom'), tool.customType) ?? { type: tool.customType, params: null },
+    custom: custom ?? { type: tool.customType, params: null },
   };
   store.scanparams.push(sp);
   return ok({ scanparams: scanparamsView(store, sp), message: 'scanparams created successfully' });

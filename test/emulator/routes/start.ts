@@ -9,7 +9,7 @@ import { GO_BODIES } from '../http/go-types.js';
 import { emptyPr } from '../state/store.js';
 import { startEvent } from '../state/events.js';
 import type { ScanConfig, ScannerRec, ScanRec } from '../state/types.js';
-import { bindRefusal, bool, customFrom, jsonBody, obj, prFrom, requiresBind, str } from './common.js';
+import { bindRefusal, bool, customFrom, jsonBody, obj, prFrom, requireParams, requiresBind, str } from './common.js';
 
 function requireTool(ctx: RouteContext, idOrSlug: string): ScannerRec {
   const tool = idOrSlug === '' ? undefined : ctx.env.store.scanner(idOrSlug);
@@ -55,6 +55,7 @@ function createScan(ctx: RouteContext) {
     };
     const found = store.findScanparams(wanted);
     if (found === undefined && requiresBind(tool)) throw bindRefusal(tool.slug);
+    if (found === undefined) requireParams(ctx, tool, bodyCustom);
     const sp = found ?? store.createScanparams(wanted);
     config = store.configFromScanparams(sp);
     if (bodyCustom) config.custom = bodyCustom;

@@ -1,6 +1,6 @@
 /** Multipart uploads: scan result import (starts an event), SBOM upload and API-spec upload. */
 import { mkdir, rm } from 'node:fs/promises';
-import { parseImportFile } from '../import/parse.js';
+import { FORMAT_NAMES, parseImportFile } from '../import/parse.js';
 import { receiveMultipart } from '../http/multipart.js';
 import type { MultipartResult } from '../http/multipart.js';
 import { badRequest, ok } from '../http/reply.js';
@@ -9,6 +9,7 @@ import type { RouteContext, Router } from '../http/router.js';
 import { startEvent } from '../state/events.js';
 import type { ScanConfig } from '../state/types.js';
 import { requireProject } from './projects.js';
+import { IMPORT_FORMATS } from '../scenario/schema.js';
 
 /** Streams the upload to a temp file, runs `use`, and always deletes the file. */
 async function withUpload(ctx: RouteContext, use: (m: MultipartResult & { file: NonNullable<MultipartResult['file']> }) => Promise<Reply>): Promise<Reply> {
@@ -39,8 +40,14 @@ function importScan(ctx: RouteContext): Promise<Reply> {
     if (!tool.labels.includes('import')) throw badRequest(`scanner ${tool.slug} does not support importing scan results`);
     const branch = field(fields, 'branch');
     if (branch === '' && tool.type !== 'infra') throw badRequest('branch is required');
+    // With `importFormats: tool` a scanner takes only its own report formats (the real check is not documented).
+    const formats = store.scenario.importFormats === 'tool' && tool.importFormats ? tool.importFormats : IMPORT_FORMATS;
+    const expected = formats.map((f) => FORMAT_NAMES[f]).join(' or ');
     const parsed = await parseImportFile(file.path, file.bytes, store.scenario.importParseLimitBytes);
-    if (parsed === undefined) throw badRequest('unsupported file format: expected SARIF 2.1.0 or semgrep JSON');
+    if (parsed === undefined) throw badRequest(`unsupported file format: scanner ${tool.slug} imports ${expected}`);
+    if (!formats.includes(parsed.format)) {
+      throw badRequest(`unsupported file format: the file is ${FORMAT_NAMES[parsed.format]}, but scanner ${tool.slug} imports ${expected}`);
+    }
     const target = field(fields, 'target');
     const sp = store.findOrCreateScanparams({
       projectId: project.id,

@@ -96,6 +96,7 @@ export const defaultScenario: Scenario = {
         ruleset_type: { description: 'Ruleset type', default_value: '', optional: true, type: 'int' },
         'ruleset_options.config': { description: 'Semgrep config', default_value: '', optional: true, type: 'string' },
       },
+      importFormats: ['semgrep', 'sarif'],
       durationMs: 3000,
       findings: {
         default: [
@@ -113,6 +114,8 @@ export const defaultScenario: Scenario = {
         'registry.username': { description: 'Registry user', default_value: '', optional: true, type: 'string' },
         'registry.password': { description: 'Registry password', default_value: '', optional: true, type: 'string' },
       },
+      // Trivy writes SARIF with --format sarif; its own JSON is not a format this emulator reads.
+      importFormats: ['sarif'],
       durationMs: 3000,
       findings: {
         default: [

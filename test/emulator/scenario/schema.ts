@@ -53,6 +53,10 @@ const paramSchema = z.strictObject({
   examples: z.string().optional(),
 });
 
+/** Report formats the emulator reads from an import (SARIF 2.1.0, semgrep's JSON). */
+export const IMPORT_FORMATS = ['sarif', 'semgrep'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
 const scannerSchema = z.strictObject({
   id: objectId.optional(),
   slug: z.string().min(1),
@@ -62,6 +66,8 @@ const scannerSchema = z.strictObject({
   disabled: z.boolean().default(false),
   customType: z.number().int().default(0),
   params: z.record(z.string(), paramSchema).default({}),
+  /** The report formats an import into this scanner may be (with `importFormats: tool`); absent: every format read. */
+  importFormats: z.array(z.enum(IMPORT_FORMATS)).min(1).optional(),
   /** Time from start to finish on the emulator clock. */
   durationMs: z.number().int().nonnegative().default(3000),
   /**
@@ -173,18 +179,29 @@ export const scenarioSchema = z.strictObject({
   /** Labels and teams that exist besides those the projects carry (and the team `default`). */
   labels: z.array(z.string().min(1)).default([]),
   teams: z.array(z.string().min(1)).default([]),
-  /**
-   * A project create or update naming a label or team that does not exist: `refuse` (400, default) or `create`
-   * it on the fly (what this emulator did before). The real platform's answer is not documented.
-   */
+  /** `container` (default): `POST /scans/image` with a scanner not of type `cs` is 400; `any` accepts every scanner. */
+  imageScanners: z.enum(['container', 'any']).default('container'),
   /**
    * `strict` (default): a JSON body field of the wrong kind (a number for a string, `"true"` for a bool) is 400
    * with the Go decoder's text, as the Go platform's `encoding/json` answers; `lenient` accepts it.
    */
-  /** `container` (default): `POST /scans/image` with a scanner not of type `cs` is 400; `any` accepts every scanner. */
-  imageScanners: z.enum(['container', 'any']).default('container'),
   bodyTypes: z.enum(['strict', 'lenient']).default('strict'),
+  /**
+   * A project create or update naming a label or team that does not exist: `refuse` (400, default) or `create`
+   * it on the fly (what this emulator did before). The real platform's answer is not documented.
+   */
   unknownTeamsLabels: z.enum(['refuse', 'create']).default('refuse'),
+  /**
+   * `refuse` (default): a new scan configuration (`POST scanparams`, `scans/create` without a saved one) whose
+   * `custom.params` lacks a parameter the scanner declares required (not optional, no default value) is 400;
+   * `ignore` accepts it (kdt's own check only counts the params, so a real server may let it through).
+   */
+  requiredParams: z.enum(['refuse', 'ignore']).default('refuse'),
+  /**
+   * `tool` (default): an import whose report format is not one of the scanner's `importFormats` is 400;
+   * `any` accepts every format the emulator reads into every importing scanner.
+   */
+  importFormats: z.enum(['tool', 'any']).default('tool'),
   /** `exact` slug match for `scanners/active?name=` (default), or `contains` (the docs' wording; reproduces kdt's "multiple scanners"). */
   scannerNameMatch: z.enum(['exact', 'contains']).default('exact'),
   /** `contains` (case-insensitive substring, default) or `exact` for `projects?name=`; an exact id always matches. */

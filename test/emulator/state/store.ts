@@ -66,6 +66,7 @@ export class Store {
         disabled: sc.disabled,
         customType: sc.customType,
         params: sc.params,
+        ...(sc.importFormats ? { importFormats: [...sc.importFormats] } : {}),
         durationMs: sc.durationMs,
         ...(sc.durationsMs ? { durationsMs: [...sc.durationsMs] } : {}),
         scansStarted: 0,

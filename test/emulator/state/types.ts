@@ -1,5 +1,5 @@
 /** In-memory records of the emulator state (internal shapes; `views.ts` turns them into platform JSON). */
-import type { ReleaseRule, ReleaseTypeKey, ScannerParamSpec, ScenarioScanner, SeverityName } from '../scenario/schema.js';
+import type { ImportFormat, ReleaseRule, ReleaseTypeKey, ScannerParamSpec, ScenarioScanner, SeverityName } from '../scenario/schema.js';
 
 export interface NamedRef {
   id: string;
@@ -42,6 +42,8 @@ export interface ScannerRec {
   disabled: boolean;
   customType: number;
   params: Record<string, ScannerParamSpec>;
+  /** Report formats an import may be; every format the emulator reads when absent. */
+  importFormats?: ImportFormat[];
   durationMs: number;
   /** Durations taken in turn by successive scans (realistic variance); `durationMs` when absent. */
   durationsMs?: number[];
