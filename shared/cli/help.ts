@@ -1,7 +1,7 @@
 /**
  * `--help` text for each command, generated from the option registry so it cannot drift from the flags.
  */
-import { OPTIONS, OPTION_GROUPS, getOption, type OptionDef, type OptionGroup } from '../core/options.js';
+import { OPTIONS, OPTION_GROUPS, describeOption, getOption, type OptionDef, type OptionGroup } from '../core/options.js';
 import { COMMANDS, type Command } from './args.js';
 
 export const PROGRAM = 'invicti-appsec';
@@ -10,6 +10,8 @@ interface CommandInfo {
   summary: string;
   /** Which options the command uses (all of a group, or by name). */
   uses: (option: OptionDef) => boolean;
+  /** What an option means for this command when it differs from the scan flow's meaning (list filters). */
+  meaning?: Readonly<Record<string, string>>;
 }
 
 const named =
@@ -42,8 +44,19 @@ export const COMMAND_INFO: Record<Command, CommandInfo> = {
     uses: either(inGroups('connection', 'gate', 'output', 'code-host'), named('event-id', 'project', 'branch', 'target-branch', 'pr-number')),
   },
   ping: { summary: 'Check the connection and the token.', uses: inGroups('connection') },
-  projects: { summary: 'List projects (filter with --project).', uses: either(inGroups('connection'), named('project')) },
-  scanners: { summary: 'List active scanners (filter with --scanner or --scanner-type).', uses: either(inGroups('connection'), named('scanner', 'scanner-type')) },
+  projects: {
+    summary: 'List projects (filter with --project).',
+    uses: either(inGroups('connection'), named('project')),
+    meaning: { project: 'List only the project with this ID and the projects whose name contains this text (case-insensitive).' },
+  },
+  scanners: {
+    summary: 'List active scanners (filter with --scanner or --scanner-type).',
+    uses: either(inGroups('connection'), named('scanner', 'scanner-type')),
+    meaning: {
+      scanner: 'List only these scanner slugs, comma-separated (such as codethreat,semgrep).',
+      'scanner-type': 'List only scanners of these types, comma-separated (such as sast or sast,dast).',
+    },
+  },
   kdt: { summary: 'Run a kdt command line unchanged (kdt scan -p app -t semgrep -b main) and print its native equivalent.', uses: () => false },
   help: { summary: 'Show help for a command: help <command>.', uses: () => false },
   version: { summary: 'Print the version.', uses: () => false },
@@ -84,12 +97,14 @@ function flagColumn(option: OptionDef): string {
   return `${short}--${option.name}${valueHint(option)}`;
 }
 
-function details(option: OptionDef): string {
+function details(option: OptionDef, info: CommandInfo): string {
+  const filter = info.meaning?.[option.name];
+  if (filter !== undefined) return `${filter} [env ${option.env}]`;
   const notes = [`env ${option.env}`];
   if (option.required) notes.push('required');
   else if (option.default !== undefined) notes.push(`default ${option.default}`);
   else if (option.contextDefault !== undefined) notes.push(`default: ${option.contextDefault}`);
-  return `${option.description} [${notes.join('; ')}]`;
+  return `${describeOption(option, 'cli')} [${notes.join('; ')}]`;
 }
 
 /** Two columns, the second starting where the widest first one ends. */
@@ -138,15 +153,17 @@ export function helpText(command: Command): string {
   const sections = OPTION_GROUPS.map((group) => {
     const used = OPTIONS.filter((o) => o.group === group && info.uses(o));
     const rows = [
-      ...used.filter((o) => o.cli === 'flag').map((o): [string, string] => [flagColumn(o), details(o)]),
-      ...used.filter((o) => o.cli === 'env').map((o): [string, string] => [`    ${o.env}`, `${o.description} (environment only)`]),
+      ...used.filter((o) => o.cli === 'flag').map((o): [string, string] => [flagColumn(o), details(o, info)]),
+      ...used.filter((o) => o.cli === 'env').map((o): [string, string] => [`    ${o.env}`, `${describeOption(o, 'cli')} (environment only)`]),
     ];
-    return { group, rows };
+    // A list command's filters are not "what to scan".
+    const title = used.length > 0 && used.every((o) => info.meaning?.[o.name] !== undefined) ? 'Filters' : GROUP_TITLES[group];
+    return { title, rows };
   });
   // One column width for the whole page; very long left cells (enum lists) wrap instead of widening it.
   const width = Math.min(40, Math.max(0, ...sections.flatMap((s) => s.rows.map(([left]) => left.length))) + 2);
-  for (const { group, rows } of sections) {
-    if (rows.length > 0) lines.push('', `${GROUP_TITLES[group]}:`, ...columns(rows, width));
+  for (const { title, rows } of sections) {
+    if (rows.length > 0) lines.push('', `${title}:`, ...columns(rows, width));
   }
   if (info.uses(getOption('token'))) {
     lines.push('', 'Prefer INVICTI_ASPM_TOKEN to --token: command lines end up in shell history and process lists.');

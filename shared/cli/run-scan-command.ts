@@ -18,6 +18,7 @@ import { describeError, EXIT_CODES, exitCodeForError, redact } from '../errors.j
 import { consoleLogger } from './console-logger.js';
 import { withLocalCheckout, type NamedSource } from '../diff/chain.js';
 import { textReport } from './text-report.js';
+import { COMMAND_WORDS } from './command-words.js';
 
 export interface ScanIo {
   env: Env;
@@ -76,7 +77,7 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
     if (names.error) throw names.error;
     const branch = io.gitBranch?.();
     context = detectContext(io.env, io.readGithubEvent?.(), branch ? { branch } : undefined);
-    config = parseConfig(raw, context, { describe: settingLabel(options.ci) });
+    config = parseConfig(raw, context, { describe: settingLabel(options.ci), ...(options.ci === 'cli' ? { modeWords: COMMAND_WORDS } : {}) });
     preflightFiles(config, settingLabel(options.ci));
   } catch (err) {
     say(`error: ${describeError(err)}\n`);

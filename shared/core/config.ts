@@ -106,7 +106,25 @@ export interface ScanConfig {
 export interface ParseOptions {
   /** How the user names a setting in this packaging (`input "x"`, `--x`); default `"x"`. */
   describe?: (name: string) => string;
+  /** How the user names a mode: a setting in CI (`mode wait`), a command on the CLI (`the wait command`). */
+  modeWords?: ModeWords;
 }
+
+/** Phrases for the mode in error messages, so each packaging speaks in its own terms. */
+export interface ModeWords {
+  /** `in mode wait` / `by the wait command`. */
+  requiredIn(mode: ScanMode): string;
+  /** `mode scan` / `the scan command`. */
+  name(mode: ScanMode): string;
+  /** What to do to run in that mode: `set input "mode" to scan` / `run invicti-appsec scan`. */
+  switchTo(mode: ScanMode, label: (name: string) => string): string;
+}
+
+export const SETTING_MODE_WORDS: ModeWords = {
+  requiredIn: (mode) => `in mode ${mode}`,
+  name: (mode) => `mode ${mode}`,
+  switchTo: (mode, label) => `set ${label('mode')} to ${mode}`,
+};
 
 const SEVERITY_OPTIONS: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
@@ -238,15 +256,16 @@ function requireConnection(r: FieldReader): void {
     r.add('organization-id', 'contains spaces, line breaks or non-ASCII characters: copy the organization ID again from the Invicti Platform.');
 }
 
-function crossCheck(c: ScanConfig, r: FieldReader): void {
+function crossCheck(c: ScanConfig, r: FieldReader, words: ModeWords): void {
   const fix = (setting: string, message: string): void => r.add(setting, message);
   const l = r.label;
+  const onlyIn = (mode: ScanMode): string => `applies only to ${words.name(mode)}, not ${words.name(c.mode)}`;
   requireConnection(r);
-  if (c.mode !== 'wait' && !r.given('project')) fix('project', `is required in mode ${c.mode}: set the project ID or its exact name.`);
+  if (c.mode !== 'wait' && !r.given('project')) fix('project', `is required ${words.requiredIn(c.mode)}: set the project ID or its exact name.`);
   if (c.mode === 'scan' && c.scanners.length === 0 && c.scannerTypes.length === 0)
     fix(
       'scanner',
-      `is required in mode scan: name the scanner slug(s), such as semgrep (list them with: invicti-appsec scanners), or set ${l('scanner-type')} (such as sast) to run the project's scanners of that type.`,
+      `is required ${words.requiredIn('scan')}: name the scanner slug(s), such as semgrep (list them with: invicti-appsec scanners), or set ${l('scanner-type')} (such as sast) to run the project's scanners of that type.`,
     );
   for (const slug of c.scanners) {
     if (/\s/.test(slug)) fix('scanner', `${JSON.stringify(slug.slice(0, 60))} is not a scanner slug: separate several scanners with commas.`);
@@ -255,9 +274,9 @@ function crossCheck(c: ScanConfig, r: FieldReader): void {
   const single = c.file !== undefined ? 'file' : c.image !== undefined ? 'image' : undefined;
   if (single && c.scanners.length === 0 && c.mode === 'scan') fix(single, `needs ${l('scanner')}: name the one scanner it is for (scanner-type alone may choose several).`);
   if (single && c.scanners.length > 1) fix(single, `takes exactly one scanner, but ${l('scanner')} names ${c.scanners.length}: use one step per scanner.`);
-  if (single && c.mode !== 'scan') fix(single, `applies only to mode scan (mode is ${c.mode}): remove it or set ${l('mode')} to scan.`);
-  if (c.mode === 'wait' && c.eventIds.length === 0) fix('event-id', 'is required in mode wait: pass the event ID(s) an async run printed.');
-  if (c.mode !== 'wait' && c.eventIds.length > 0) fix('event-id', `applies only to mode wait: set ${l('mode')} to wait, or remove it.`);
+  if (single && c.mode !== 'scan') fix(single, `${onlyIn('scan')}: remove it or ${words.switchTo('scan', l)}.`);
+  if (c.mode === 'wait' && c.eventIds.length === 0) fix('event-id', `is required ${words.requiredIn('wait')}: pass the event ID(s) an async run printed.`);
+  if (c.mode !== 'wait' && c.eventIds.length > 0) fix('event-id', `${onlyIn('wait')}: ${words.switchTo('wait', l)}, or remove it.`);
   for (const id of c.eventIds) {
     if (!/^[0-9a-f]{24}$/i.test(id)) fix('event-id', `${JSON.stringify(id.slice(0, 60))} is not an event ID: event IDs are 24 hexadecimal characters, as an async run prints them.`);
   }
@@ -271,7 +290,7 @@ function crossCheck(c: ScanConfig, r: FieldReader): void {
   for (const [name, values] of lines) {
     if (values.some((v) => v !== undefined && /[\r\n]/.test(v))) fix(name, 'must be on one line: remove the line break.');
   }
-  if (c.async && c.mode !== 'scan') fix('async', `applies only to mode scan (mode is ${c.mode}): remove it.`);
+  if (c.async && c.mode !== 'scan') fix('async', `${onlyIn('scan')}: remove it.`);
   const { bitbucketToken, bitbucketEmail, bitbucketApiToken } = c.codeHost;
   if (bitbucketEmail !== undefined && bitbucketApiToken === undefined)
     fix('bitbucket-api-token', `is required with ${l('bitbucket-email')}: add the Atlassian API token as a secured variable.`);
@@ -308,7 +327,7 @@ export function parseConfig(raw: RawSettings, context: RunContext, options: Pars
   const reader = new FieldReader(Object.fromEntries(known), describe);
   unknownSettings(raw, reader);
   const config = readAll(reader, context);
-  crossCheck(config, reader);
+  crossCheck(config, reader, options.modeWords ?? SETTING_MODE_WORDS);
   if (reader.issues.length > 0) throw toError(reader.issues, describe);
   return config;
 }

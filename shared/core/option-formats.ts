@@ -12,7 +12,7 @@
  *   Enums list their values in `options`, with `''` first when the setting has no default.
  * - Bitbucket: every pipe variable is named after the option's environment variable.
  */
-import { OPTIONS, type CiKind, type OptionDef, type OptionGroup } from './options.js';
+import { OPTIONS, describeOption, type CiKind, type OptionDef, type OptionGroup } from './options.js';
 
 export interface ActionInput {
   description: string;
@@ -51,8 +51,9 @@ export interface CliFlag {
 }
 
 /** The description plus the allowed values of an enum, as one text. */
-export function longDescription(option: OptionDef): string {
-  return option.values && option.type === 'enum' ? `${option.description} One of: ${option.values.join(', ')}.` : option.description;
+export function longDescription(option: OptionDef, ci: CiKind = 'github'): string {
+  const description = describeOption(option, ci);
+  return option.values && option.type === 'enum' ? `${description} One of: ${option.values.join(', ')}.` : description;
 }
 
 /** `inputs:` of action.yml, keyed by input id, in registry order. */
@@ -113,7 +114,7 @@ export function cliFlags(): CliFlag[] {
       env: option.env,
       type: option.type,
       takesValue: option.type !== 'boolean',
-      description: option.description,
+      description: describeOption(option, 'cli'),
       secret: option.secret,
     };
     if (option.short !== undefined) flag.short = `-${option.short}`;
@@ -160,7 +161,7 @@ export function markdownTable(ci: CiKind, group?: OptionGroup): string {
       ? ['| Flag | Environment variable | Default | Description |', '| --- | --- | --- | --- |']
       : [`| ${ci === 'github' ? 'Input' : ci === 'gitlab' ? 'Input or variable' : 'Variable'} | Default | Description |`, '| --- | --- | --- |'];
   const body = rows.map((option) => {
-    const description = cell(longDescription(option) + (option.secret ? ' Secret.' : ''));
+    const description = cell(longDescription(option, ci) + (option.secret ? ' Secret.' : ''));
     return ci === 'cli'
       ? `| ${nameCell(option, ci)} | \`${option.env}\` | ${defaultCell(option, ci)} | ${description} |`
       : `| ${nameCell(option, ci)} | ${defaultCell(option, ci)} | ${description} |`;

@@ -240,3 +240,11 @@ export function settingLabel(ci: CiKind): (name: string) => string {
     }
   };
 }
+
+/**
+ * An option's description in the words of a packaging: on the CLI the mode is a command (`the wait command`),
+ * elsewhere a setting (`mode wait`).
+ */
+export function describeOption(option: OptionDef, ci: CiKind): string {
+  return ci === 'cli' ? option.description.replace(/\bmode (scan|release|wait)\b/g, 'the $1 command') : option.description;
+}

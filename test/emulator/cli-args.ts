@@ -1,7 +1,8 @@
 /** Command-line flags of `npm run emulator`; every problem becomes one readable line. */
-import { creatableScenario } from './scenario/default.js';
+import { creatableScenario, defaultScenario } from './scenario/default.js';
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions } from './emulator.js';
+import type { Scenario } from './scenario/schema.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -9,6 +10,62 @@ export class UsageError extends Error {
 
 export const USAGE =
   'usage: npm run emulator -- [--port <n>] [--token <t>] [--scenario <file.json|yaml>|creatable] [--mode core|legacy|both] [--time-scale <n>]';
+
+/** How a scanner of a scenario gets its scans from CI, from its labels (`bind` = rescan-only, as kdt reads it). */
+function scannerUse(labels: readonly string[]): string {
+  if (labels.includes('bind')) return 'bound to an integration on the platform: rescan-only (CI re-runs its saved scan, cannot create one)';
+  const ways = ['scan'];
+  if (labels.includes('import')) ways.push('import');
+  if (labels.includes('docker')) ways.push('image');
+  return ways.join(', ');
+}
+
+/** The rows of a scenario: its projects (with release criteria) and scanners, generated so the help cannot drift. */
+function scenarioLines(scenario: Scenario): string[] {
+  const lines: string[] = [];
+  for (const project of scenario.projects ?? []) {
+    const rules = Object.entries(project.release?.rules ?? {}).map(([type, rule]) =>
+      typeof rule === 'string' ? `${type} ${rule}` : `${type} fails on ${Object.entries(rule.failWhen).map(([k, n]) => `${k} > ${String(n)}`).join(' or ')}`,
+    );
+    lines.push(`    ${project.name}: default branch ${project.defaultBranch ?? 'main'}; release criteria: ${rules.length > 0 ? rules.join(', ') : 'none'}`);
+  }
+  const scanners = scenario.scanners ?? [];
+  const width = Math.max(0, ...scanners.map((s) => s.slug.length)) + 2;
+  const rows = scanners.map((s) => `    ${s.slug.padEnd(width)}${(s.type ?? '').padEnd(6)}${scannerUse(s.labels ?? [])}`);
+  const baselines = (scenario.baselineScans ?? []).map((b) => `${b.tool} on ${b.project}/${b.branch}`);
+  return [
+    '  Projects:',
+    ...lines,
+    '  Scanners:',
+    ...rows,
+    ...(baselines.length > 0 ? [`  Finished scans at start: ${baselines.join(', ')}.`] : []),
+  ];
+}
+
+/** `npm run emulator -- --help`: options, defaults and the scenario served when none is given. */
+export function helpText(): string {
+  return [
+    USAGE,
+    '',
+    'A local Invicti ASPM platform (REST API v2) on 127.0.0.1, for the tests, the demo and trying the integrations.',
+    '',
+    'Options:',
+    '  --port <n>                 Port on 127.0.0.1 (default 0: a free port; the first line printed names the URL).',
+    '  --token <t>                The API token it accepts (default: a random one, printed on the second line).',
+    '  --scenario <file>          Projects, scanners, findings and release criteria from a JSON or YAML file',
+    '                             (default: the built-in scenario below; format in test/emulator/README.md).',
+    '  --scenario creatable       The built-in scenario with codethreat and saltsecurity creatable from CI (no bind).',
+    '  --mode <core|legacy|both>  Which API family it serves: core (/api/aspm/v1/..., X-Auth), legacy (/api/v2/...,',
+    '                             X-Cookie) or both (default both).',
+    '  --time-scale <n>           Run scan time n times faster (default 1: each scan takes its scenario duration).',
+    '  -h, --help                 This help.',
+    '',
+    `Default scenario: ${defaultScenario.description ?? ''}.`,
+    ...scenarioLines(defaultScenario),
+    '',
+    'Stop it with Ctrl-C (exit 0). A bad flag or scenario prints one line and exits 2.',
+  ].join('\n');
+}
 
 export function parseCliArgs(argv: string[]): EmulatorOptions & { help: boolean } {
   let values: Record<string, string | boolean | undefined>;

@@ -1,12 +1,12 @@
 /** CLI entry: `npm run emulator -- --port <n> --token <t> [--scenario f] [--mode m] [--time-scale n]`. */
-import { parseCliArgs, UsageError, USAGE } from './cli-args.js';
+import { helpText, parseCliArgs, UsageError } from './cli-args.js';
 import { startEmulator } from './emulator.js';
 import { ScenarioError } from './scenario/parse.js';
 
 async function main(): Promise<void> {
   const options = parseCliArgs(process.argv.slice(2));
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${helpText()}\n`);
     return;
   }
   const emulator = await startEmulator(options);

@@ -60,6 +60,23 @@ describe('emulator CLI (test/emulator/main.ts)', () => {
     }
   });
 
+  it('--help explains the options, their defaults and the default scenario', async () => {
+    const { child, exit } = run(['--help']);
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    expect((await exit)[0]).toBe(0);
+    for (const flag of ['--port', '--token', '--scenario', '--mode', '--time-scale']) expect(stdout).toContain(flag);
+    expect(stdout).toMatch(/--port <n> +.*default 0: a free port/);
+    expect(stdout).toMatch(/--token <t> +.*default: a random one/);
+    expect(stdout).toMatch(/--mode <core\|legacy\|both> +.*\n.*default both/);
+    expect(stdout).toMatch(/--time-scale <n> +.*default 1/);
+    expect(stdout).toMatch(/demo-app: default branch main; release criteria: sast fails on critical > 0, dast fails on critical > 0/);
+    expect(stdout).toMatch(/^ +codethreat +sast +bound to an integration on the platform: rescan-only/m);
+    expect(stdout).toMatch(/^ +saltsecurity +dast +bound to an integration on the platform: rescan-only/m);
+    expect(stdout).toMatch(/^ +semgrep +sast +scan, import$/m);
+    expect(stdout).toMatch(/^ +trivy +cs +scan, import, image$/m);
+  });
+
   it.each([
     [['--mode', 'sideways'], /--mode must be core, legacy or both/],
     [['--port', 'abc'], /--port must be an integer/],
