@@ -1,4 +1,6 @@
 /** Deterministic 24-hex ObjectIDs: a fixed timestamp part and a counter, so runs are reproducible. */
+import { createHash } from 'node:crypto';
+
 const PREFIX = '65a1b2c3';
 
 export class IdAllocator {
@@ -24,3 +26,9 @@ export class IdAllocator {
 }
 
 export const isObjectId = (value: string): boolean => /^[0-9a-fA-F]{24}$/.test(value);
+
+/**
+ * A 24-hex id derived from a key, for records too many to number up front (a finding keeps its id across scans
+ * because its key does): computed when shown, so finishing a scan of 100,000 findings allocates none.
+ */
+export const derivedId = (key: string): string => createHash('sha1').update(key).digest('hex').slice(0, 24);

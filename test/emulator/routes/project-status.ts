@@ -7,9 +7,13 @@ import { releaseStatus } from '../state/release.js';
 import type { Store } from '../state/store.js';
 import type { FindingRec, ScanRec } from '../state/types.js';
 import { scanparamsView } from '../state/views.js';
-import { pageQuery, paginate } from './common.js';
+import { derivedId } from '../core/ids.js';
+import { firstSeen, isNewIn, byStatus, severityGroups } from '../state/finding-index.js';
+import { pageQuery } from './common.js';
 
 const DAY_MS = 86_400_000;
+/** Severity numbers, most severe first: the list's order. */
+const SEVERITY_ORDER = [4, 3, 2, 1, 0] as const;
 
 function release(ctx: RouteContext) {
   const { store } = ctx.env;
@@ -24,8 +28,6 @@ interface Row {
   finding: FindingRec;
   isNew: boolean;
   firstSeen: number;
-  severity: number;
-  tool: string;
 }
 
 function vulnerabilityView(store: Store, row: Row, scanparams: Record<string, unknown>, now: number) {
@@ -33,7 +35,7 @@ function vulnerabilityView(store: Store, row: Row, scanparams: Record<string, un
   const tool = store.scanner(scan.config.toolId);
   const base = scanparams as { project?: unknown; pr?: unknown };
   return {
-    id: store.vulnIds.get(`${scan.config.projectId}|${scan.config.toolId}|${f.fingerprint}`) ?? '',
+    id: derivedId(`${scan.config.projectId}|${scan.config.toolId}|${f.fingerprint}`),
     name: f.name,
     severity: SEVERITY_NUMBER[f.severity],
     cvss_v3: f.cvss ?? 0,
@@ -72,15 +74,20 @@ function vulnerabilityView(store: Store, row: Row, scanparams: Record<string, un
   };
 }
 
-/** The filtered, sorted rows of one query, kept while the scans they come from stay the latest (paging reads them many times). */
-const rowCache = new WeakMap<Store, Map<string, Row[]>>();
-const ROW_CACHE_ENTRIES = 8;
+/** One run of rows: the findings of one severity in one tool's latest scan (new, recurrent or both), in list order. */
+interface Segment {
+  history: readonly ScanRec[];
+  findings: readonly FindingRec[];
+  /** Every row of the segment is new / recurrent; undefined: ask per row. */
+  isNew: boolean | undefined;
+}
 
 /**
- * Findings of the latest finished scan of each tool on the branch (default branch when absent). `status` is
- * `new` when the fingerprint was not in the previous scan of the same tool and branch, else `recurrent`.
- * Linear in the findings of the branch's scans (100,000 findings page quickly): each tool's history is walked
- * once, oldest first, to date every fingerprint's first sighting; views are built for the page only.
+ * Findings of the latest finished scan of each tool on the branch (default branch when absent), most severe first,
+ * then by tool slug, then in the scan's order. `status` is `new` when the fingerprint was not in the previous scan
+ * of the same tool and branch, else `recurrent`; `first_seen` is the oldest scan of that history holding it.
+ * Costs the page, not the project: filters and counts come from per-list severity groups and a per-scan new/recurrent
+ * split (`finding-index.ts`), and rows are looked at only for the page.
  */
 function vulnerabilities(ctx: RouteContext) {
   const { store, clock } = ctx.env;
@@ -89,44 +96,48 @@ function vulnerabilities(ctx: RouteContext) {
   const q = ctx.query;
   const branch = (q.get('branch') ?? '').trim() || project.defaultBranch;
   const filters = { toolName: q.get('tool_name') ?? '', type: q.get('type') ?? '', severity: q.get('severity') ?? '', status: q.get('status') ?? '' };
-  const history = store.projectScans(project.id).filter((s) => s.config.branch === branch);
   const byTool = new Map<string, ScanRec[]>();
-  for (const s of history) {
+  for (const s of store.projectScans(project.id)) {
+    if (s.config.branch !== branch) continue;
     const list = byTool.get(s.config.toolId);
     if (list === undefined) byTool.set(s.config.toolId, [s]);
     else list.push(s);
   }
-  const latestIds = [...byTool.values()].map((scans) => scans[0]!.id).join(',');
-  const key = JSON.stringify([project.id, branch, filters, latestIds]);
-  let cache = rowCache.get(store);
-  if (cache === undefined) rowCache.set(store, (cache = new Map<string, Row[]>()));
-  let rows = cache.get(key);
-  if (rows === undefined) {
-    rows = [];
-    for (const sameTool of byTool.values()) {
-      const scan = sameTool[0]!;
-      const tool = store.scanner(scan.config.toolId);
-      if (filters.toolName !== '' && tool?.slug !== filters.toolName) continue;
-      if (filters.type !== '' && tool?.type !== filters.type) continue;
-      const prevPrints = new Set(sameTool[1]?.findings.map((f) => f.fingerprint) ?? []);
-      const firstSeen = new Map<string, number>();
-      for (let i = sameTool.length - 1; i >= 0; i--) {
-        const s = sameTool[i]!;
-        for (const f of s.findings) if (!firstSeen.has(f.fingerprint)) firstSeen.set(f.fingerprint, s.date);
+  const tools = [...byTool.values()]
+    .map((history) => ({ history, tool: store.scanner(history[0]!.config.toolId) }))
+    .filter(({ tool }) => (filters.toolName === '' || tool?.slug === filters.toolName) && (filters.type === '' || tool?.type === filters.type))
+    .sort((a, b) => (a.tool?.slug ?? '').localeCompare(b.tool?.slug ?? ''));
+  const segments: Segment[] = [];
+  for (const severity of SEVERITY_ORDER) {
+    if (filters.severity !== '' && String(severity) !== filters.severity) continue;
+    for (const { history } of tools) {
+      const [scan, previous] = history;
+      if (filters.status === '') {
+        const findings = severityGroups(scan!.findings).get(severity);
+        if (findings) segments.push({ history, findings, isNew: undefined });
+        continue;
       }
-      for (const f of scan.findings) {
-        const severity = SEVERITY_NUMBER[f.severity];
-        if (filters.severity !== '' && String(severity) !== filters.severity) continue;
-        const isNew = !prevPrints.has(f.fingerprint);
-        if (filters.status !== '' && (isNew ? 'new' : 'recurrent') !== filters.status) continue;
-        rows.push({ scan, finding: f, isNew, firstSeen: firstSeen.get(f.fingerprint) ?? scan.date, severity, tool: tool?.slug ?? '' });
-      }
+      if (filters.status !== 'new' && filters.status !== 'recurrent') continue;
+      const findings = byStatus(scan!, previous, filters.status).get(severity);
+      if (findings) segments.push({ history, findings, isNew: filters.status === 'new' });
     }
-    rows.sort((a, b) => b.severity - a.severity || a.tool.localeCompare(b.tool));
-    if (cache.size >= ROW_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(key, rows);
   }
+  const total = segments.reduce((n, s) => n + s.findings.length, 0);
   const { start, limit } = pageQuery(ctx, 30);
+  const end = limit === 0 ? total : Math.min(total, start + limit);
+  const rows: Row[] = [];
+  let offset = 0;
+  for (const seg of segments) {
+    if (offset >= end) break;
+    const from = Math.max(0, start - offset);
+    const to = Math.min(seg.findings.length, end - offset);
+    const [scan, previous] = seg.history;
+    for (let i = from; i < to; i++) {
+      const finding = seg.findings[i]!;
+      rows.push({ scan: scan!, finding, isNew: seg.isNew ?? isNewIn(scan!, previous, finding), firstSeen: firstSeen(seg.history, scan!, finding) });
+    }
+    offset += seg.findings.length;
+  }
   const now = clock.now();
   const params = new Map<string, Record<string, unknown>>();
   const paramsOf = (scan: ScanRec): Record<string, unknown> => {
@@ -137,8 +148,7 @@ function vulnerabilities(ctx: RouteContext) {
     }
     return view;
   };
-  const page = paginate(rows, start, limit).map((row) => vulnerabilityView(store, row, paramsOf(row.scan), now));
-  return ok({ limit, start, total: rows.length, vulnerabilities: page });
+  return ok({ limit, start, total, vulnerabilities: rows.map((row) => vulnerabilityView(store, row, paramsOf(row.scan), now)) });
 }
 
 export function projectStatusRoutes(r: Router): void {

@@ -15,20 +15,40 @@ export function toFindingRec(f: ScenarioFinding): FindingRec {
   return { ...rest, fingerprint: fingerprint ?? fingerprintOf(rest) };
 }
 
-/** Default findings, then the first branch entry whose globs match (replace, then add). */
-export function scenarioFindings(scanner: ScannerRec, projectName: string, branch: string): FindingRec[] {
-  let list = scanner.findings.default;
-  const rule = scanner.findings.branches.find(
+/** Resolved lists per scanner and rule (-1: the default list), shared by every scan that resolves to them. */
+const resolved = new WeakMap<ScannerRec, Map<number, readonly FindingRec[]>>();
+
+/**
+ * Default findings, then the first branch entry whose globs match (replace, then add). The list is resolved once
+ * per scanner and rule and shared (read-only) by the scans: finishing a scan of 100,000 findings costs nothing
+ * more than one of 10, and a rescan's list is the previous scan's own array (see `finding-index.ts`).
+ */
+export function scenarioFindings(scanner: ScannerRec, projectName: string, branch: string): readonly FindingRec[] {
+  const index = scanner.findings.branches.findIndex(
     (b) => globMatch(b.branch, branch) && (b.project === undefined || globMatch(b.project, projectName)),
   );
-  if (rule !== undefined) list = [...(rule.replace ?? list), ...rule.add];
-  return list.map(toFindingRec);
+  let lists = resolved.get(scanner);
+  if (lists === undefined) resolved.set(scanner, (lists = new Map<number, readonly FindingRec[]>()));
+  let list = lists.get(index);
+  if (list === undefined) {
+    const rule = scanner.findings.branches[index];
+    const source = rule === undefined ? scanner.findings.default : [...(rule.replace ?? scanner.findings.default), ...rule.add];
+    lists.set(index, (list = source.map(toFindingRec)));
+  }
+  return list;
 }
 
+const summaries = new WeakMap<readonly FindingRec[], Summary>();
+
+/** Counts per severity; once per list (lists are shared and never changed). */
 export function summarize(findings: readonly FindingRec[]): Summary {
-  const summary: Summary = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of findings) summary[f.severity] += 1;
-  return summary;
+  let summary = summaries.get(findings);
+  if (summary === undefined) {
+    summary = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+    for (const f of findings) summary[f.severity] += 1;
+    summaries.set(findings, summary);
+  }
+  return { ...summary };
 }
 
 /** Risk score: 10 per critical + 5 per high + 2 per medium + 1 per low, capped at 100 (info adds nothing). */

@@ -27,8 +27,6 @@ export class Store {
   readonly events = new Map<string, EventRec>();
   readonly uploads: UploadRecord[] = [];
   readonly products: ProductRec[] = [];
-  /** Vulnerability ids, stable per project + tool + fingerprint. */
-  readonly vulnIds = new Map<string, string>();
   private readonly labelIds = new Map<string, string>();
   private readonly teamIds = new Map<string, string>();
   private scanSeq = 0;

@@ -132,7 +132,8 @@ export interface ScanRec {
   startedAt: number;
   /** Finish time (ms); the scan's `date`. */
   date: number;
-  findings: FindingRec[];
+  /** Shared with other scans resolving to the same scenario list: never changed in place. */
+  findings: readonly FindingRec[];
   summary: Summary;
   score: number;
   /** Order of creation, to break ties between equal dates. */
