@@ -29,7 +29,10 @@ export const FIXED_10S_POLICY: PollPolicy = {
   expectedEndMarginMs: 0,
   inactiveDelayMs: 10_000,
   unknownGapFraction: 1e6,
+  unknownMinDelayMs: 10_000,
   windowPolls: 1,
+  windowQuantiles: [0, 1],
+  leadMaxDelayMs: 10_000,
 };
 
 export const WAITERS = ['ours (history)', 'ours (first scan)', 'fixed 10 s'] as const;

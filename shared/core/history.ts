@@ -16,6 +16,8 @@ export interface DurationEstimate {
   /** Half the distance between the 10th and 90th percentiles (0 with fewer than three scans). */
   spreadMs: number;
   samples: number;
+  /** The durations themselves, sorted (ms): the waiter places its polls by their quantiles. */
+  samplesMs: number[];
 }
 
 export interface DurationHistory {
@@ -32,7 +34,7 @@ function estimateOf(scans: readonly QueuedScan[]): DurationEstimate | undefined 
     .sort((a, b) => a - b);
   if (durations.length === 0) return undefined;
   const spreadMs = durations.length < 3 ? 0 : (quantile(durations, 0.9) - quantile(durations, 0.1)) / 2;
-  return { expectedMs: quantile(durations, 0.5), spreadMs, samples: durations.length };
+  return { expectedMs: quantile(durations, 0.5), spreadMs, samples: durations.length, samplesMs: durations };
 }
 
 /** One read of the platform's history per run, shared by all its scanners. */

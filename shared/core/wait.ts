@@ -36,8 +36,20 @@ export interface PollPolicy {
    * most that fraction of its length late (about half of it in the median), with polls growing geometrically.
    */
   unknownGapFraction: number;
+  /** With no history, never poll more often than this after the first poll (the fraction's floor in the first seconds). */
+  unknownMinDelayMs: number;
   /** Inside the likely end window, this many polls spread over it (more polls, less lateness). */
   windowPolls: number;
+  /**
+   * With at least three past durations, the likely end window runs between these quantiles of them, and its polls
+   * sit at equal steps of probability (dense where past scans ended, sparse where few did).
+   */
+  windowQuantiles: readonly [number, number];
+  /**
+   * Before that window, polls can only find a failure: they keep at most this pace (longer than `maxDelayMs`, the
+   * pace when nothing is known), so the polls go where scans end.
+   */
+  leadMaxDelayMs: number;
 }
 
 export const DEFAULT_POLL_POLICY: PollPolicy = {
@@ -49,8 +61,26 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   tailWindowMs: 5_000,
   expectedEndMarginMs: 0,
   inactiveDelayMs: 1_000,
+  // Trade-off with no history: a gap of at most f x the time waited is a geometric schedule of ratio 1 + f, and a
+  // scan ending at D is seen about f / (2(1 + f)) x D late in the median (1.30 s on a 20 s scan for f = 0.15, 1.67 s
+  // for 0.2), plus the run's own reads and exit after that poll (0.2-0.3 s on a loaded machine), against a goal of
+  // 2 s. The polls are spent mostly in the first seconds, where f x elapsed is below the floor: computed over 201
+  // jitter draws (median lateness / polls on scans of 2 s, 20 s, 120 s):
+  //   f 0.15, floor 250 ms (before): 0.01 s / 8, 1.39 s / 25, 4.6 s / 38
+  //   f 0.15, floor 500 ms:           0.29 s / 5, 1.45 s / 21, 4.6 s / 35
+  //   f 0.15, floor 1 s (chosen):     0.53 s / 4, 1.48 s / 17, 4.8 s / 31
+  //   f 0.2,  floor 1 s:              0.53 s / 4, 1.77 s / 15, 5.3 s / 27 (too close to 2 s once the run's exit adds)
+  // A short scan then costs at most a second of lateness, and the 20 s scan 8 polls fewer at the same lateness.
   unknownGapFraction: 0.15,
+  unknownMinDelayMs: 1_000,
   windowPolls: 10,
+  // With history, the polls to the median end are about 1 + windowPolls x (0.5 - low) / (high - low), and the
+  // median lateness half a window step: with past scans of 11-29 s (uniform), [0.25, 0.9] and 10 polls give 6 polls
+  // to the median end and 0.90 s median lateness (mean 1.2 s); [0.1, 0.9] gives 0.94 s but 8 polls; 8 polls over
+  // [0.25, 0.9] give 1.09 s and 6. Both goals at once (<= 6 polls, <= 1 s) sit at this edge: a window of 18 s
+  // covered with 5 polls to its middle cannot be seen in less than about 0.9 s in the median.
+  windowQuantiles: [0.25, 0.9],
+  leadMaxDelayMs: 20_000,
 };
 
 export interface WaitOptions {
@@ -63,6 +93,8 @@ export interface WaitOptions {
   expectedDurationMs?: number;
   /** How far the durations usually stray from that (ms): the likely end is expected ± spread. */
   spreadMs?: number;
+  /** Past durations, sorted (ms); with three or more the window follows their quantiles. */
+  samplesMs?: readonly number[];
   /**
    * Where to read both from, asked only once the first poll shows the scan still running (a scan that is
    * already done when first polled needs no history read).
@@ -93,28 +125,29 @@ export function eventState(event: ScanEvent): 'finished' | 'failed' | 'running' 
  */
 export function nextDelay(
   policy: PollPolicy,
-  state: { previousDelayMs: number | undefined; elapsedMs: number; expectedDurationMs: number | undefined; spreadMs?: number; inactive: boolean },
+  state: { previousDelayMs: number | undefined; elapsedMs: number; expectedDurationMs: number | undefined; spreadMs?: number; samplesMs?: readonly number[]; inactive: boolean },
   random: Random,
 ): number {
   const { previousDelayMs, elapsedMs, expectedDurationMs } = state;
   if (state.inactive) return policy.inactiveDelayMs;
   let delay: number;
-  if (expectedDurationMs !== undefined && expectedDurationMs > 0) {
+  const points = state.samplesMs !== undefined && state.samplesMs.length >= 3 ? windowPoints(policy, state.samplesMs) : undefined;
+  if (points !== undefined) {
+    const windowStart = points[0]!;
+    if (elapsedMs + policy.initialDelayMs < windowStart) return gridDelay(policy, elapsedMs, windowStart, policy.leadMaxDelayMs);
+    // A poll whose timer fired a little early counts as on its point (no extra poll just after it).
+    const next = points.find((p) => p > elapsedMs + policy.initialDelayMs / 2);
+    if (next !== undefined) return Math.max(policy.initialDelayMs, next - elapsedMs);
+    // Past the likely end (the scan runs long): back off from the window's last step.
+    delay = previousDelayMs === undefined ? policy.initialDelayMs : previousDelayMs * policy.multiplier;
+  } else if (expectedDurationMs !== undefined && expectedDurationMs > 0) {
     const spread = Math.min(state.spreadMs ?? 0, expectedDurationMs);
     // The likely end is a window, not a point: polls reach its start on a grid, cover it densely in proportion
     // to its width, and back off once past it (the scan runs long).
     const windowStart = expectedDurationMs - spread + policy.expectedEndMarginMs;
     const windowEnd = expectedDurationMs + spread + policy.expectedEndMarginMs;
     const remaining = windowStart - elapsedMs;
-    if (remaining > 0) {
-      // Poll on a grid fixed from the start: the time to the window cut into equal steps of at most maxDelay, so
-      // that one poll lands on its start. A fixed grid absorbs the lateness of each poll (round trips, timers)
-      // instead of adding a step for it, as re-planning from the current time would.
-      // A poll whose timer fired a little early counts as on its grid point (no extra poll just after it).
-      const gap = windowStart / Math.ceil(windowStart / policy.maxDelayMs);
-      const next = Math.min(windowStart, (Math.floor((elapsedMs + policy.initialDelayMs) / gap) + 1) * gap);
-      return Math.max(policy.initialDelayMs, next - elapsedMs);
-    }
+    if (remaining > 0) return gridDelay(policy, elapsedMs, windowStart, policy.maxDelayMs);
     const windowGap = spread > 0 ? Math.max(policy.initialDelayMs, Math.min(policy.maxDelayMs, (windowEnd - windowStart) / policy.windowPolls)) : policy.tailDelayMs;
     const tailEnd = spread > 0 ? windowEnd : windowStart + policy.tailWindowMs;
     if (elapsedMs < tailEnd) return windowGap;
@@ -122,11 +155,38 @@ export function nextDelay(
     delay = previousDelayMs === undefined ? windowGap : previousDelayMs * policy.multiplier;
   } else {
     delay = previousDelayMs === undefined ? policy.initialDelayMs : previousDelayMs * policy.multiplier;
-    delay = Math.min(delay, Math.max(policy.initialDelayMs, elapsedMs * policy.unknownGapFraction));
+    delay = Math.min(delay, Math.max(policy.unknownMinDelayMs, elapsedMs * policy.unknownGapFraction));
   }
   delay = Math.min(delay, policy.maxDelayMs);
   const jitter = delay * policy.jitter * (2 * random() - 1);
   return Math.max(policy.initialDelayMs, Math.min(policy.maxDelayMs, delay + jitter));
+}
+
+/**
+ * Poll on a grid fixed from the start: the time to `target` cut into equal steps of at most `maxStepMs`, so that
+ * one poll lands on it. A fixed grid absorbs the lateness of each poll (round trips, timers) instead of adding a
+ * step for it, as re-planning from the current time would. A poll whose timer fired a little early counts as on its
+ * grid point (no extra poll just after it).
+ */
+function gridDelay(policy: PollPolicy, elapsedMs: number, target: number, maxStepMs: number): number {
+  const gap = target / Math.ceil(target / maxStepMs);
+  const next = Math.min(target, (Math.floor((elapsedMs + policy.initialDelayMs) / gap) + 1) * gap);
+  return Math.max(policy.initialDelayMs, next - elapsedMs);
+}
+
+/** Linear interpolation between the sorted samples, so that the quantiles of few samples are not only the samples. */
+function quantileOf(sorted: readonly number[], q: number): number {
+  const at = Math.min(1, Math.max(0, q)) * (sorted.length - 1);
+  const i = Math.floor(at);
+  const lo = sorted[i]!;
+  const hi = sorted[Math.min(sorted.length - 1, i + 1)]!;
+  return lo + (at - i) * (hi - lo);
+}
+
+/** The window's poll times: `windowPolls + 1` points at equal steps of probability between its two quantiles. */
+export function windowPoints(policy: PollPolicy, sortedSamplesMs: readonly number[]): number[] {
+  const [low, high] = policy.windowQuantiles;
+  return Array.from({ length: policy.windowPolls + 1 }, (_, j) => quantileOf(sortedSamplesMs, low + ((high - low) * j) / policy.windowPolls) + policy.expectedEndMarginMs);
 }
 
 /**
@@ -142,16 +202,18 @@ export async function waitForEvent(api: PlatformApi, eventId: string, options: W
   let inactive = false;
   let expectedDurationMs = options.expectedDurationMs;
   let spreadMs = options.spreadMs;
+  let samplesMs = options.samplesMs;
   for (;;) {
     if (polls === 1 && expectedDurationMs === undefined && options.expectedDuration) {
       const estimate = await options.expectedDuration();
       expectedDurationMs = estimate?.expectedMs;
       spreadMs = estimate?.spreadMs;
+      samplesMs = estimate?.samplesMs;
     }
     const elapsedMs = clock.now() - startedAt;
     const delay = nextDelay(
       policy,
-      { previousDelayMs, elapsedMs, expectedDurationMs, ...(spreadMs !== undefined ? { spreadMs } : {}), inactive },
+      { previousDelayMs, elapsedMs, expectedDurationMs, ...(spreadMs !== undefined ? { spreadMs } : {}), ...(samplesMs !== undefined ? { samplesMs } : {}), inactive },
       options.random,
     );
     previousDelayMs = delay;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLL_POLICY, eventState, nextDelay } from '../../../shared/core/wait.js';
+import { DEFAULT_POLL_POLICY, eventState, nextDelay, windowPoints } from '../../../shared/core/wait.js';
 
 const policy = DEFAULT_POLL_POLICY;
 const mid = (): number => 0.5; // no jitter
@@ -33,7 +33,7 @@ describe('nextDelay', () => {
     const times = schedule(undefined, 60_000);
     for (let i = 1; i < times.length; i++) {
       const gap = times[i]! - times[i - 1]!;
-      expect(gap).toBeLessThanOrEqual(Math.max(policy.initialDelayMs, times[i - 1]! * policy.unknownGapFraction) * (1 + policy.jitter) + 1e-6);
+      expect(gap).toBeLessThanOrEqual(Math.max(policy.unknownMinDelayMs, times[i - 1]! * policy.unknownGapFraction) * (1 + policy.jitter) + 1e-6);
     }
     expect(times.find((t) => t >= 20_000)! - 20_000).toBeLessThanOrEqual(4_000);
   });
@@ -127,5 +127,102 @@ describe('nextDelay with an expected duration, when timers fire early', () => {
     }
     // 11 grid points, then the end (reached 5 ms early), then one short poll: never one per grid point
     expect(times.length).toBeLessThanOrEqual(13);
+  });
+});
+
+/**
+ * The waiter as `waitForEvent` drives it, on virtual time: a first poll with nothing known (the history is read only
+ * when that poll finds the scan running), then the schedule the history gives. Returns the polls until the first one
+ * at or after the scan's end `endMs`, and how late that one is.
+ */
+function caught(endMs: number, samplesMs: readonly number[] | undefined, random: () => number = mid): { polls: number; latenessMs: number; times: number[] } {
+  const times: number[] = [];
+  let t = 0;
+  let previous: number | undefined;
+  const sorted = samplesMs === undefined ? undefined : [...samplesMs].sort((a, b) => a - b);
+  while (t < endMs) {
+    const known = times.length >= 1 && sorted !== undefined;
+    previous = nextDelay(
+      policy,
+      { previousDelayMs: previous, elapsedMs: t, expectedDurationMs: known ? sorted[Math.floor(sorted.length / 2)] : undefined, ...(known ? { samplesMs: sorted } : {}), inactive: false },
+      random,
+    );
+    t += previous;
+    times.push(t);
+  }
+  return { polls: times.length, latenessMs: t - endMs, times };
+}
+
+const medianOf = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+/** kdt's fixed poller: a poll at once, then one every 10 s. */
+const kdtPolls = (endMs: number): number => Math.ceil(endMs / 10_000) + 1;
+
+describe('the waiter with a history that varies (scans of 11-29 s)', () => {
+  const history = [19, 11, 27, 15, 23, 13, 29, 17, 25, 21].map((s) => s * 1000);
+  // Scans of the same spread, on a fine grid of lengths (not the history's own values): 11.00 s to 29.00 s.
+  const ends = Array.from({ length: 1801 }, (_, i) => 11_000 + i * 10);
+
+  it("sees the median scan within 1 s in the median, with at most twice kdt's polls", () => {
+    const runs = ends.map((end) => caught(end, history));
+    const lateness = medianOf(runs.map((r) => r.latenessMs));
+    const polls = medianOf(runs.map((r) => r.polls));
+    // Computed in the policy's comment: about half a window step in the median (0.75 s here), 6 polls.
+    expect(lateness).toBeLessThanOrEqual(1_000);
+    expect(polls).toBeLessThanOrEqual(2 * medianOf(ends.map(kdtPolls)));
+    // The schedule this replaced (a grid to the window, 10 polls across it) sent 7 in the median. The longest scans
+    // (past the 0.9 quantile, where the schedule backs off) take up to 14: kdt's most is 4.
+    expect(polls).toBeLessThanOrEqual(6);
+    expect(Math.max(...runs.map((r) => r.polls))).toBeLessThanOrEqual(14);
+  });
+
+  it('places the window polls where past scans ended: one lead poll, then equal steps of probability', () => {
+    const { times } = caught(60_000, history);
+    expect(times[0]).toBe(policy.initialDelayMs);
+    const [low, high] = policy.windowQuantiles;
+    const windowStart = windowPoints(policy, [...history].sort((a, b) => a - b))[0]!;
+    // 11-29 s sorted, the 0.25 quantile interpolated: 15.5 s; reached in one step (under leadMaxDelayMs).
+    expect(low).toBe(0.25);
+    expect(windowStart).toBeCloseTo(15_500);
+    expect(times[1]).toBeCloseTo(windowStart);
+    const inside = times.filter((t) => t >= windowStart - 1e-6 && t <= 27_200 + 1e-6);
+    expect(inside).toHaveLength(policy.windowPolls + 1);
+    expect(high).toBe(0.9);
+    // then it backs off: each gap after the window longer than the one before, up to maxDelay
+    const after = times.filter((t) => t > 27_200 + 1e-6);
+    const gaps = after.slice(1).map((t, i) => t - after[i]!);
+    expect(gaps[1]!).toBeGreaterThan(gaps[0]!);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(policy.maxDelayMs);
+  });
+
+  it('keeps failures in sight before a far window: lead polls at most leadMaxDelayMs apart', () => {
+    const long = [100, 110, 120, 130, 140].map((s) => s * 1000);
+    const { times } = caught(150_000, long);
+    const lead = times.filter((t) => t < windowPoints(policy, long)[0]! - 1e-6);
+    const gaps = lead.map((t, i) => t - (i === 0 ? 0 : lead[i - 1]!));
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(policy.leadMaxDelayMs);
+    // 2 min scans: fewer polls than a 10 s poller until the end (it sends 13 for 120 s)
+    expect(caught(120_000, long).polls).toBeLessThan(kdtPolls(120_000));
+  });
+
+  it('with identical past durations, polls at that duration at once (no window to cover)', () => {
+    const r = caught(20_000, [20_000, 20_000, 20_000]);
+    expect(r.latenessMs).toBeLessThanOrEqual(0);
+    expect(r.polls).toBe(2);
+  });
+});
+
+describe('the waiter with no history (first scan of 20 s)', () => {
+  it('sees it within 2 s in the median over jitter draws, with the polls the trade-off comment computes', () => {
+    const draws = Array.from({ length: 201 }, (_, i) => i / 201);
+    const runs = draws.map((r) => caught(20_000, undefined, () => r));
+    // The policy's comment: 1.48 s and 17 polls in the median (the schedule before this sent 25 for 1.39 s), leaving
+    // room under 2 s for the run's own reads and exit after the poll.
+    expect(medianOf(runs.map((r) => r.latenessMs))).toBeLessThanOrEqual(1_600);
+    expect(medianOf(runs.map((r) => r.polls))).toBeLessThanOrEqual(17);
+    // and a short scan is still seen within a second
+    expect(medianOf(draws.map((r) => caught(2_000, undefined, () => r).latenessMs))).toBeLessThanOrEqual(1_000);
   });
 });
