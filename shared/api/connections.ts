@@ -4,7 +4,7 @@
  * the environment). One keep-alive agent per platform origin and route serves the whole run, so a run's
  * requests share one connection (and one TLS handshake) instead of opening one each.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
@@ -41,18 +41,28 @@ function defaultRoots(): string[] {
   return typeof getter === 'function' ? getter('default') : [...tls.rootCertificates];
 }
 
-function readCaBundle(file: string): string {
+/**
+ * The PEM text of a CA bundle, or what is wrong with the file ("... is a directory"), so that the pre-flight check
+ * can name the setting as the user spells it before any request.
+ */
+export function loadCaBundle(file: string): { pem: string } | { problem: string } {
   let pem: string;
   try {
+    if (statSync(file).isDirectory()) return { problem: `"${file}" is a directory; give the path of a PEM file.` };
     pem = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as { code?: string }).code ?? 'unreadable';
-    throw new ConfigError('ca-cert', `The CA bundle "${file}" cannot be read (${code}); give the path of a PEM file.`);
+    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`;
+    return { problem: `"${file}" ${why}; give the path of a PEM file with your CA certificate(s).` };
   }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw new ConfigError('ca-cert', `The CA bundle "${file}" holds no PEM certificate ("-----BEGIN CERTIFICATE-----").`);
-  }
-  return pem;
+  if (!pem.includes('-----BEGIN CERTIFICATE-----')) return { problem: `"${file}" holds no PEM certificate ("-----BEGIN CERTIFICATE-----").` };
+  return { pem };
+}
+
+function readCaBundle(file: string): string {
+  const bundle = loadCaBundle(file);
+  if ('problem' in bundle) throw new ConfigError('ca-cert', `The CA bundle ${bundle.problem}`);
+  return bundle.pem;
 }
 
 function parseProxy(value: string | undefined, setting: string): URL | undefined {

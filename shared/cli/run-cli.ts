@@ -12,6 +12,7 @@ import { consoleLogger } from './console-logger.js';
 import { helpText, PROGRAM } from './help.js';
 import { shellWord, translateKdt } from './kdt-args.js';
 import { KNOWN_OUTPUTS, runScanCommand, type ScanIo } from './run-scan-command.js';
+import { preflightFiles } from './preflight.js';
 import { checkSettingNames } from '../core/env-names.js';
 
 export interface CliIo extends ScanIo {
@@ -61,6 +62,7 @@ function connect(io: CliIo, flags: Record<string, string>): Connected | number {
     for (const warning of names.warnings) io.stderr(`warning: ${warning}\n`);
     if (names.error) throw names.error;
     config = parseConnectionConfig(raw, { describe: settingLabel('cli') });
+    preflightFiles({ caCert: config.caCert }, settingLabel('cli'));
   } catch (err) {
     io.stderr(`error: ${redact(describeError(err), [raw.token ?? ''])}\n`);
     return exitCodeForError(err);
