@@ -4,23 +4,20 @@
  * request comment, outputs → the exit code (0 passed or warned, 1 gate failed, 2 configuration, 3 platform).
  * It never exits and never calls `setFailed`; the entry sets `process.exitCode`.
  */
-import { detectContext, type Env, type RunContext } from '../../shared/ci/index.js';
+import type { Env, RunContext } from '../../shared/ci/index.js';
 import { read } from '../../shared/ci/context.js';
 import type { DiffSource } from '../../shared/diff/change-set.js';
 import { withLocalCheckout, type NamedSource } from '../../shared/diff/chain.js';
 import { githubDiffSource } from './pr-diff.js';
-import { configSecrets, parseConfig, type ScanConfig } from '../../shared/core/config.js';
-import { settingLabel } from '../../shared/core/options.js';
+import { configSecrets, type ScanConfig } from '../../shared/core/config.js';
 import type { Clock, Random } from '../../shared/ports.js';
 import { writeReportFiles, type WriteText } from '../../shared/core/report-files.js';
 import type { RunResult } from '../../shared/core/result.js';
-import { executeRun } from '../../shared/core/execute.js';
-import { findingsNeed } from '../../shared/core/findings.js';
 import { describeError, EXIT_CODES, exitCodeForError, redact } from '../../shared/errors.js';
 import { textReport } from '../../shared/cli/text-report.js';
 import { findingAnnotations } from './annotations.js';
 import { maskedForms, readActionInputs } from './inputs.js';
-import { checkSettingNames } from '../../shared/core/env-names.js';
+import { runScanFlow } from '../../shared/cli/scan-flow.js';
 import { redactingToolkit, toolkitLogger } from './logger.js';
 import { actionOutputs, failedOutputs, type OutputName } from './outputs.js';
 import { publishComment, type CommentStoreFactory } from './pr-comment.js';
@@ -112,7 +109,6 @@ function announce(result: RunResult, exitCode: number, kit: ActionsToolkit): voi
 
 /** Where `changed-only` reads the change: the pull request files API with the token, else the workspace checkout. */
 function githubDiff(config: ScanConfig, context: RunContext, env: Env): DiffSource | undefined {
-  if (config.changedOnly === 'off') return undefined;
   const sources: NamedSource[] = [];
   const [owner, repo] = (context.repository ?? '').split('/');
   const pullNumber = Number(config.prNumber);
@@ -129,40 +125,28 @@ export async function runAction(io: ActionIo): Promise<number> {
   let secrets: readonly string[] = inputs.secrets;
   const kit = redactingToolkit(io.toolkit, () => secrets);
 
-  let context: RunContext;
-  let config: ScanConfig;
-  try {
-    const names = checkSettingNames(io.env, 'github');
-    if (names.error) throw names.error;
-    context = detectContext(io.env, io.event);
-    config = parseConfig(inputs.raw, context, { describe: settingLabel('github') });
-  } catch (err) {
-    const code = exitCodeForError(err);
-    kit.error(describeError(err), { title: 'Invicti AppSec configuration' });
-    setOutputs(kit, failedOutputs('error', code, `error: ${describeError(err)}`));
-    return code;
-  }
-  secrets = configSecrets(config);
-  const logger = toolkitLogger(kit, config.verbose);
-
-  let result: RunResult;
-  try {
-    const diff = githubDiff(config, context, io.env);
-    result = await executeRun(config, context, {
-      env: io.env,
-      logger,
+  const outcome = await runScanFlow(
+    { ci: 'github', env: io.env, raw: inputs.raw, event: io.event, warn: (warning) => kit.warning(warning) },
+    {
+      logger: (config) => {
+        secrets = configSecrets(config);
+        return toolkitLogger(kit, config.verbose);
+      },
+      diff: (config, context) => githubDiff(config, context, io.env),
       clock: io.clock,
       random: io.random,
       signal: io.signal,
-      findings: findingsNeed(config, 'github'),
-      ...(diff ? { diff } : {}),
-    });
-  } catch (err) {
-    // A ConfigError the platform revealed (an unknown project or scanner): the user's to fix, exit 2.
-    kit.error(describeError(err), { title: 'Invicti AppSec configuration' });
-    setOutputs(kit, failedOutputs('error', EXIT_CODES.config, `error: ${describeError(err)}`));
-    return EXIT_CODES.config;
+    },
+  );
+  if (outcome.stage !== 'done') {
+    // Before the run, a setting or local file; during it, a ConfigError the platform revealed (an unknown project
+    // or scanner): the user's to fix either way.
+    const code = outcome.stage === 'config' ? exitCodeForError(outcome.error) : EXIT_CODES.config;
+    kit.error(describeError(outcome.error), { title: 'Invicti AppSec configuration' });
+    setOutputs(kit, failedOutputs('error', code, `error: ${describeError(outcome.error)}`));
+    return code;
   }
+  const { result, config, context } = outcome;
   const exitCode = await publish(result, config, context, io, kit);
   announce(result, exitCode, kit);
   return exitCode;

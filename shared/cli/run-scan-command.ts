@@ -3,22 +3,18 @@
  * the core run, report files, a plain-text decision on stdout, then the packaging's own publishing (GitLab
  * notes and reports, Bitbucket Code Insights, ...). Returns the exit code; never exits.
  */
-import { detectContext, type Env, type RunContext } from '../ci/index.js';
-import { parseConfig, readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../core/config.js';
-import { checkSettingNames } from '../core/env-names.js';
-import { preflightFiles } from './preflight.js';
+import type { Env, RunContext } from '../ci/index.js';
+import { readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../core/config.js';
+import { runScanFlow } from './scan-flow.js';
 import { GITLAB_OUTPUTS } from '../core/output-variables.js';
-import { settingLabel, type CiKind } from '../core/options.js';
+import type { CiKind } from '../core/options.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { writeReportFiles, type WriteText } from '../core/report-files.js';
 import type { RunResult } from '../core/result.js';
-import { executeRun } from '../core/execute.js';
-import { findingsNeed } from '../core/findings.js';
 import { describeError, EXIT_CODES, exitCodeForError, redact } from '../errors.js';
 import { consoleLogger } from './console-logger.js';
 import { withLocalCheckout, type NamedSource } from '../diff/chain.js';
 import { textReport } from './text-report.js';
-import { COMMAND_WORDS } from './command-words.js';
 
 export interface ScanIo {
   env: Env;
@@ -69,38 +65,38 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
   );
   for (const warning of fromEnv.warnings) say(`warning: ${warning}\n`);
 
-  let config: ScanConfig;
-  let context: RunContext;
-  try {
-    const names = checkSettingNames(io.env, options.ci, [...KNOWN_OUTPUTS, ...(options.knownEnv ?? [])]);
-    for (const warning of names.warnings) say(`warning: ${warning}\n`);
-    if (names.error) throw names.error;
-    const branch = io.gitBranch?.();
-    context = detectContext(io.env, io.readGithubEvent?.(), branch ? { branch } : undefined);
-    config = parseConfig(raw, context, { describe: settingLabel(options.ci), ...(options.ci === 'cli' ? { modeWords: COMMAND_WORDS } : {}) });
-    preflightFiles(config, settingLabel(options.ci));
-  } catch (err) {
-    say(`error: ${describeError(err)}\n`);
-    return exitCodeForError(err);
-  }
-  secrets = configSecrets(config);
-  const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
-  let result: RunResult;
-  try {
-    const diff = config.changedOnly === 'off' ? undefined : withLocalCheckout(options.hostDiff?.(config, context) ?? [], io.cwd, io.env);
-    result = await executeRun(config, context, {
+  const branch = io.gitBranch?.();
+  const outcome = await runScanFlow(
+    {
+      ci: options.ci,
       env: io.env,
-      logger,
+      raw,
+      event: io.readGithubEvent?.(),
+      ...(branch ? { localBranch: branch } : {}),
+      knownEnv: [...KNOWN_OUTPUTS, ...(options.knownEnv ?? [])],
+      warn: (warning) => say(`warning: ${warning}\n`),
+    },
+    {
+      logger: (config) => {
+        secrets = configSecrets(config);
+        return consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
+      },
+      diff: (config, context) => withLocalCheckout(options.hostDiff?.(config, context) ?? [], io.cwd, io.env),
       clock: io.clock,
       random: io.random,
       signal: io.signal,
-      findings: findingsNeed(config, options.ci),
-      ...(diff ? { diff } : {}),
-    });
-  } catch (err) {
-    logger.error(describeError(err));
-    return exitCodeForError(err);
+    },
+  );
+  if (outcome.stage === 'config') {
+    say(`error: ${describeError(outcome.error)}\n`);
+    return exitCodeForError(outcome.error);
   }
+  const { config, context, logger } = outcome;
+  if (outcome.stage === 'run') {
+    logger.error(describeError(outcome.error));
+    return exitCodeForError(outcome.error);
+  }
+  const { result } = outcome;
 
   try {
     for (const file of await writeReportFiles(result, { ...config, ...(context.jobUrl ? { jobUrl: context.jobUrl } : {}) }, io.writeFile)) {

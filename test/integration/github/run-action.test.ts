@@ -95,14 +95,16 @@ describe('runAction', () => {
     expect(r.secrets).toContain(EMU_TOKEN);
   });
 
-  it('a report file that cannot be written: exit 2, the summary and outputs are still written', async () => {
+  it('a report file that cannot be written: exit 2 before the run, naming the input (the gate never hides behind it)', async () => {
     const blocker = join(dir, 'not-a-dir');
     await writeFile(blocker, 'x');
     const r = await runWith({ 'output-json': join(blocker, 'result.json'), 'release-criteria': 'off', 'threshold-critical': '9' });
     expect(r.code).toBe(2);
-    expect(r.outputs).toMatchObject({ status: 'passed', 'exit-code': '2' });
-    expect(r.summary).toHaveLength(1);
-    expect(r.log.some((l) => l.kind === 'error' && l.message.startsWith('Could not write a report file'))).toBe(true);
+    expect(r.outputs).toMatchObject({ status: 'error', 'exit-code': '2' });
+    expect(r.summary).toEqual([]);
+    const errors = r.log.filter((l) => l.kind === 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.message).toMatch(/^input "output-json": ".*not-a-dir" is a file, so ".*result\.json" cannot be created/);
   });
 
   it('writes the JSON and markdown reports asked for', async () => {
