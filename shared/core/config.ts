@@ -19,6 +19,7 @@ import {
   type SCAN_MODES,
 } from './options.js';
 import { didYouMean } from './suggest.js';
+import { knownScannerType } from './known-scanners.js';
 
 export { readRawFromEnv, mergeRaw, githubInputEnv, type RawFromEnv } from './config-env.js';
 export type { ConfigIssue, RawSettings } from './config-fields.js';
@@ -275,6 +276,14 @@ function crossCheck(c: ScanConfig, r: FieldReader, words: ModeWords): void {
   if (single && c.scanners.length === 0 && c.mode === 'scan') fix(single, `needs ${l('scanner')}: name the one scanner it is for (scanner-type alone may choose several).`);
   if (single && c.scanners.length > 1) fix(single, `takes exactly one scanner, but ${l('scanner')} names ${c.scanners.length}: use one step per scanner.`);
   if (single && c.mode !== 'scan') fix(single, `${onlyIn('scan')}: remove it or ${words.switchTo('scan', l)}.`);
+  const [imageScanner] = c.scanners;
+  const knownType = c.image !== undefined && c.file === undefined && c.scanners.length === 1 && imageScanner !== undefined ? knownScannerType(imageScanner) : undefined;
+  if (knownType !== undefined && knownType !== 'cs') {
+    fix(
+      'image',
+      `needs a container scanner (type CS), but ${l('scanner')} "${imageScanner}" is a ${knownType.toUpperCase()} scanner: name a container scanner such as trivy (invicti-appsec scanners lists the types), or remove ${l('image')}.`,
+    );
+  }
   if (c.mode === 'wait' && c.eventIds.length === 0) fix('event-id', `is required ${words.requiredIn('wait')}: pass the event ID(s) an async run printed.`);
   if (c.mode !== 'wait' && c.eventIds.length > 0) fix('event-id', `${onlyIn('wait')}: ${words.switchTo('wait', l)}, or remove it.`);
   for (const id of c.eventIds) {

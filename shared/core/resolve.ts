@@ -6,6 +6,7 @@
 import type { CreateProjectInput, PlatformApi, Project, Scanner } from '../api/types.js';
 import { readPages, type PagesRead } from '../api/paging.js';
 import { ApiError, ConfigError } from '../errors.js';
+import { scansImages } from './known-scanners.js';
 import { nearest } from './suggest.js';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
@@ -91,6 +92,18 @@ export function assertCanImport(scanner: Scanner): void {
   throw new ConfigError(
     'scanner',
     `scanner "${scanner.slug}" cannot import result files (it has no "import" label). Choose a scanner that imports (invicti-appsec scanners lists the labels), or drop file to start a scan.`,
+  );
+}
+
+/**
+ * An image goes only to a container scanner. A scanner known by its slug is refused before any request (config);
+ * any other is checked here, once the platform has told its type, still before the scan is started.
+ */
+export function assertCanScanImage(scanner: Scanner): void {
+  if (scansImages(scanner)) return;
+  throw new ConfigError(
+    'image',
+    `image needs a container scanner (type CS), but scanner "${scanner.slug}" is a ${scanner.type.toUpperCase()} scanner on the platform. Name a container scanner (invicti-appsec scanners lists the types), or remove image.`,
   );
 }
 

@@ -12,7 +12,7 @@ import type { ScanConfig } from './config.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import type { FindingsNeed } from './findings.js';
 import { readReleaseStatus, sharedReleaseReads, summarizeRelease, type ReleaseScope } from './release.js';
-import { assertCanImport, resolveProject, resolveScanners } from './resolve.js';
+import { assertCanImport, assertCanScanImage, resolveProject, resolveScanners } from './resolve.js';
 import { resolveScannersByType, type ChosenScanner } from './resolve-by-type.js';
 import { evaluateGate, gateStatus } from './gate.js';
 import { durationHistory } from './history.js';
@@ -149,6 +149,7 @@ function changeScope(scope: Exclude<RunScope, { kind: 'off' }>): ChangeScope {
 async function chooseScanners(config: ScanConfig, project: Project, branch: string, deps: RunDeps): Promise<ChosenScanner[]> {
   const chosen = await resolveChosen(config, project, branch, deps);
   if (config.file !== undefined) for (const { scanner } of chosen) assertCanImport(scanner);
+  if (config.image !== undefined) for (const { scanner } of chosen) assertCanScanImage(scanner);
   return chosen;
 }
 

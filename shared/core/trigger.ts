@@ -82,6 +82,27 @@ function bindSteps(project: Project, scanner: Scanner, branch: string): string {
   );
 }
 
+/**
+ * A new configuration carries no scanner parameters (there is no setting for them), so a scanner that declares
+ * one required (not optional, no default value) cannot get one from CI: stop before the create, naming them,
+ * instead of a platform 400 or a scan made without them.
+ */
+function assertNoRequiredParams(project: Project, scanner: Scanner, branch: string): void {
+  const missing = Object.entries(scanner.params)
+    .filter(([, p]) => !p.optional && p.defaultValue === '')
+    .map(([key, p]) => (p.description ? `${key} (${p.description})` : key))
+    .sort();
+  if (missing.length === 0) return;
+  const name = scanner.displayName || scanner.slug;
+  throw new ConfigError(
+    'scanner',
+    `project "${project.name}" has no ${scanner.slug} scan or scan configuration on branch "${branch}", and a new one needs the scanner ` +
+      `parameter${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which this tool does not pass. Create the scan once in ` +
+      `Invicti AppSec: open project "${project.name}", Settings > Scanners, choose ${scanner.type.toUpperCase()} > ${name}, Add, fill in ` +
+      `${missing.length === 1 ? 'that parameter' : 'those parameters'} and Branch "${branch}", and save. CI re-runs it from then on.`,
+  );
+}
+
 function prOptions(request: TriggerRequest): PrOptions | undefined {
   if (!request.targetBranch) return undefined;
   return {
@@ -163,6 +184,7 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
   let scanparams = params.items.find((sp) => sp.branch === request.branch && agrees(sp.metaData, metaData) && agrees(sp.environment, wanted.environment));
   if (!scanparams) {
     if (isRescanOnly(scanner)) return compareWithDefaultBranch(api, project, scanner, request, wanted, key);
+    assertNoRequiredParams(project, scanner, request.branch);
     scanparams = await api.createScanparams({
       projectId: project.id,
       toolId: scanner.id,

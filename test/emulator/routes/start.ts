@@ -115,8 +115,9 @@ function imageScan(ctx: RouteContext) {
   const project = store.projects.find((p) => p.id === projectId);
   if (project === undefined) throw badRequest('project not found');
   const tool = requireTool(ctx, str(body, 'tool'));
-  // Only container scanners (type `cs`) scan images; the real refusal's status and text are not documented.
-  if (tool.type !== 'cs' && store.scenario.imageScanners === 'container') throw badRequest(`scanner ${tool.slug} is not a container scanner: image scans need a scanner of type cs`);
+  // Only container scanners (type `cs`, or labelled `container` as trivy in kdt's README) scan images; the real
+  // refusal's status and text are not documented.
+  if (tool.type !== 'cs' && !tool.labels.includes('container') && store.scenario.imageScanners === 'container') throw badRequest(`scanner ${tool.slug} is not a container scanner: image scans need a scanner of type cs`);
   const image = str(body, 'image').trim();
   if (image === '') throw badRequest('image is required');
   const sp = store.findOrCreateScanparams({

@@ -98,9 +98,9 @@ describe.each(FAMILIES)('JSON bodies of the wrong type are refused as a Go decod
 });
 
 describe.each(FAMILIES)('image scans need a container scanner (%s)', (family) => {
-  it('refuses an image scan with a sast scanner (400, nothing started), accepts it with trivy (cs), and any scanner under imageScanners: any', async () => {
+  it('refuses an image scan with a sast scanner (400, nothing started), accepts it with trivy (cs) or a scanner labelled container, and any scanner under imageScanners: any', async () => {
     for (const imageScanners of ['container', 'any'] as const) {
-      const emu = await startEmulator({ scenario: { projects: [{ name: 'x' }], scanners: [{ slug: 'semgrep', type: 'sast' }, { slug: 'trivy', type: 'cs' }], imageScanners } });
+      const emu = await startEmulator({ scenario: { projects: [{ name: 'x' }], scanners: [{ slug: 'semgrep', type: 'sast' }, { slug: 'trivy', type: 'cs' }, { slug: 'trivy-sca', type: 'sca', labels: ['container'] }], imageScanners } });
       try {
         const api = apiClient(emu, family);
         const id = (await api.get<{ projects: ProjectJson[] }>('/api/v2/projects?alm=&name=x')).json.projects[0]!.id;
@@ -108,6 +108,8 @@ describe.each(FAMILIES)('image scans need a container scanner (%s)', (family) =>
         if (imageScanners === 'container') expect(sast).toMatchObject({ status: 400, json: { error: expect.stringContaining('semgrep is not a container scanner') } });
         else expect(sast.status).toBe(201);
         expect((await api.post('/api/v2/scans/image', { project: id, tool: 'trivy', image: 'nginx:1', branch: 'main' })).status).toBe(201);
+        // kdt's README shows trivy as an sca scanner labelled `container`: that label makes it a container scanner too.
+        expect((await api.post('/api/v2/scans/image', { project: id, tool: 'trivy-sca', image: 'nginx:1', branch: 'main' })).status).toBe(201);
       } finally {
         await emu.close();
       }

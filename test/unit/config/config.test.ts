@@ -197,6 +197,8 @@ describe('parseConfig: cross-field rules', () => {
     [{ file: 'r.json', image: 'app:1' }, 'file', /exclude each other/],
     [{ file: 'r.json', scanner: 'a,b' }, 'file', /exactly one scanner/],
     [{ image: 'app:1', scanner: 'a,b' }, 'image', /exactly one scanner/],
+    [{ image: 'app:1', scanner: 'codethreat' }, 'image', /needs a container scanner \(type CS\), but "scanner" "codethreat" is a SAST scanner/],
+    [{ image: 'app:1', scanner: 'saltsecurity' }, 'image', /"saltsecurity" is a DAST scanner/],
     [{ mode: 'release', file: 'r.json' }, 'file', /only to mode scan/],
     [{ mode: 'wait' }, 'event-id', /required in mode wait/],
     [{ 'event-id': 'e1' }, 'event-id', /only to mode wait/],
@@ -218,7 +220,9 @@ describe('parseConfig: cross-field rules', () => {
     const wait = parseConfig({ host: BASE.host, token: TOKEN, mode: 'WAIT', 'event-id': `${e1}, ${e2},${e1}` }, LOCAL);
     expect(wait).toMatchObject({ mode: 'wait', eventIds: [e1, e2], project: undefined, scanners: [] });
     expect(parseConfig({ ...BASE, file: 'results.sarif' }, LOCAL).file).toBe('results.sarif');
-    expect(parseConfig({ ...BASE, image: 'registry.example.com/app:1.2', async: 'true' }, LOCAL)).toMatchObject({ image: 'registry.example.com/app:1.2', async: true });
+    expect(parseConfig({ ...BASE, scanner: 'trivy', image: 'registry.example.com/app:1.2', async: 'true' }, LOCAL)).toMatchObject({ image: 'registry.example.com/app:1.2', async: true });
+    // A scanner the product cannot know is checked once the platform tells its type.
+    expect(parseConfig({ ...BASE, scanner: 'acme-images', image: 'app:1' }, LOCAL).image).toBe('app:1');
     expect(parseConfig({ ...BASE, 'bitbucket-token': 'bbt-1234' }, LOCAL).codeHost.bitbucketToken).toBe('bbt-1234');
   });
 });
