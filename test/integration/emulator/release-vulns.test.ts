@@ -113,6 +113,26 @@ describe.each(FAMILIES)('release criteria and vulnerabilities, default scenario 
     await upload([B, C]);
     const v = (await api.get<Vulns>(`/api/v2/projects/${projectId}/vulnerabilities?branch=imp`)).json.vulnerabilities;
     expect(v.map((x) => `${x.name}:${x.status}`)).toEqual(['B:recurrent', 'C:new']);
+    // A third import brings A back: new against the previous scan, but first seen in the first one; ids stay.
+    const idOf = (name: string) => v.find((x) => x.name === name)?.id;
+    await upload([A, B, C]);
+    const q = (query: string) => api.get<Vulns>(`/api/v2/projects/${projectId}/vulnerabilities?branch=imp${query}`).then((r) => r.json);
+    const all = await q('');
+    expect(all.vulnerabilities.map((x) => `${x.name}:${x.status}`)).toEqual(['A:new', 'B:recurrent', 'C:recurrent']);
+    expect(all.vulnerabilities.find((x) => x.name === 'B')!.id).toBe(idOf('B'));
+    const a = all.vulnerabilities[0]!;
+    const b = all.vulnerabilities[1]!;
+    expect(a.first_seen).toBe(b.first_seen);
+    expect(Date.parse(a.first_seen)).toBeLessThan(Date.parse(a.last_seen));
+    // status and severity filters count all matches; pages cut across severities and keep the order
+    expect((await q('&status=new')).vulnerabilities.map((x) => x.name)).toEqual(['A']);
+    const recurrent = await q('&status=recurrent&limit=1&start=1');
+    expect([recurrent.total, recurrent.vulnerabilities.map((x) => x.name)]).toEqual([2, ['C']]);
+    expect((await q('&status=fixed')).total).toBe(0);
+    const page = await q('&limit=2&start=1');
+    expect([page.total, page.vulnerabilities.map((x) => x.name)]).toEqual([3, ['B', 'C']]);
+    expect((await q('&start=5')).vulnerabilities).toEqual([]);
+    expect((await q(`&severity=${a.severity}`)).vulnerabilities.map((x) => x.name)).toEqual(['A']);
   });
 });
 
