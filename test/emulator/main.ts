@@ -10,16 +10,18 @@ async function main(): Promise<void> {
     return;
   }
   const emulator = await startEmulator(options);
-  process.stdout.write(`Invicti ASPM emulator listening on ${emulator.url} (mode ${emulator.mode})\n`);
-  if (options.token === undefined) process.stdout.write(`token: ${emulator.token}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
     void emulator.close().finally(() => process.exit(0));
   };
+  // Before the first line: whoever waits for that line may signal at once, and a signal with no listener yet
+  // kills the process instead of closing the emulator.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stdout.write(`Invicti ASPM emulator listening on ${emulator.url} (mode ${emulator.mode})\n`);
+  if (options.token === undefined) process.stdout.write(`token: ${emulator.token}\n`);
 }
 
 main().catch((err: unknown) => {
