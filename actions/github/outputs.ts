@@ -29,7 +29,7 @@ export const ACTION_OUTPUTS = {
   'new-total': 'All findings new in this scan.',
   'fixed-total': 'Pull request runs: findings of the target branch that this change fixes; empty when not known.',
   'risk-score': 'Risk score of the scan (the highest of the scanners); empty when the platform gave none.',
-  'release-status': "The project's release criteria status for the branch (success or fail); empty when not evaluated.",
+  'release-status': "Release criteria status as the gate read it, success or fail (fail when a failure counted for one of this run's scanners, see release-criteria); empty when not evaluated.",
   'report-url': 'Link to the project (or, with one scanner, the scan) in Invicti ASPM.',
   'sarif-file': 'Path of the SARIF file written (input sarif); empty when none was written.',
   'comment-url': 'Link to the pull request comment; empty when none was written.',

@@ -47,7 +47,7 @@ async function publish(result: RunResult, config: ScanConfig, context: RunContex
   let exitCode = result.exitCode;
   const jobUrl = context.jobUrl ? { jobUrl: context.jobUrl } : {};
   try {
-    const files = await writeReportFiles(result, { ...config, sarif: undefined, ...jobUrl }, io.writeFile);
+    const files = await writeReportFiles(result, { ...config, sarif: undefined, ...jobUrl, reportHost: 'github' }, io.writeFile);
     for (const file of files) kit.info(`wrote ${file.kind}: ${file.path}`);
   } catch (err) {
     kit.error(`Could not write a report file: ${describeError(err)}`);

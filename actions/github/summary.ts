@@ -12,6 +12,7 @@ export const SUMMARY_MAX_BYTES = GITHUB_SUMMARY_LIMIT - 16;
 export function jobSummary(result: RunResult, options: { maxFindings: number; jobUrl?: string }): string {
   return renderMarkdown(result, {
     flavour: 'summary',
+    codeHost: 'github',
     maxChars: SUMMARY_MAX_BYTES,
     maxFindings: options.maxFindings,
     ...(options.jobUrl ? { jobUrl: options.jobUrl } : {}),

@@ -99,7 +99,8 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
   const { result } = outcome;
 
   try {
-    for (const file of await writeReportFiles(result, { ...config, ...(context.jobUrl ? { jobUrl: context.jobUrl } : {}) }, io.writeFile)) {
+    const where = { ...(context.jobUrl ? { jobUrl: context.jobUrl } : {}), ...(context.ci === 'local' ? {} : { reportHost: context.ci }) };
+    for (const file of await writeReportFiles(result, { ...config, ...where }, io.writeFile)) {
       logger.info(`wrote ${file.kind}: ${file.path}`);
     }
   } catch (err) {

@@ -88,7 +88,7 @@ function releasePassMessage(release: ReleaseSummary): string {
   if (elsewhere.length > 0) {
     return release.scope === 'types'
       ? `release criteria pass for the listed types (${upper(elsewhere)} fail outside the listed types)`
-      : `release criteria pass for this run's scanner types (${upper(elsewhere)} fail outside its scope)`;
+      : `release criteria pass for this scanner's type (${upper(elsewhere)} fail outside its scope)`;
   }
   if (release.status === '' || release.status === 'undefined') return 'no release criteria set on the project';
   return `release criteria: ${release.status}`;

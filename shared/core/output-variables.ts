@@ -21,7 +21,7 @@ export const GITLAB_OUTPUTS = {
   INVICTI_NEW_TOTAL: 'Findings new in this scan, all severities.',
   INVICTI_FIXED_TOTAL: 'Merge request runs: findings of the target branch that this change fixes; empty when not known.',
   INVICTI_RISK_SCORE: 'Risk score (the highest of the scanners); empty when the platform gave none.',
-  INVICTI_RELEASE_STATUS: "The project's release criteria status (success or fail); empty when not evaluated.",
+  INVICTI_RELEASE_STATUS: "Release criteria status as the gate read it, success or fail (fail when a failure counted for one of this run's scanners, see release-criteria); empty when not evaluated.",
   INVICTI_REPORT_URL: 'Link to the scan (one scanner) or the project in Invicti ASPM.',
   INVICTI_NOTE_URL: 'Link to the merge request note; empty when none was written.',
 } as const;

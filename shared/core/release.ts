@@ -87,11 +87,12 @@ export function summarizeRelease(status: ReleaseStatus, scope: ReleaseScope): Re
 }
 
 /**
- * One scanner's release status as its gate line reads it: `fail` only when a failure counted for it; a project
- * that fails only outside the scanner's scope is `pass` for it; `` when no criteria are set.
+ * One scanner's release status as its gate line reads it, in the platform's words (`success`, `fail`): `fail`
+ * only when a failure counted for it; a project that fails only outside the scanner's scope is `success` for
+ * it; `` when no criteria are set.
  */
 export function gatedReleaseStatus(release: ReleaseSummary | undefined): string {
   if (release === undefined) return '';
   if (release.failingTypes.length > 0) return 'fail';
-  return release.status === 'fail' ? 'pass' : release.status;
+  return release.status === 'fail' ? 'success' : release.status;
 }

@@ -4,6 +4,7 @@
  */
 import { renderJson, reportFileText } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
+import type { CodeHost } from '../render/markdown-sections.js';
 import { renderSarif } from '../render/sarif.js';
 import type { RunResult } from './result.js';
 
@@ -13,6 +14,8 @@ export interface ReportFileSettings {
   summaryMarkdown?: string;
   maxFindings: number;
   jobUrl?: string;
+  /** The code host of the run, so the summary names its pull/merge request the host's way. */
+  reportHost?: CodeHost;
 }
 
 export type WriteText = (path: string, text: string) => Promise<void>;
@@ -33,6 +36,7 @@ export async function writeReportFiles(result: RunResult, settings: ReportFileSe
       flavour: 'summary',
       maxFindings: settings.maxFindings,
       ...(settings.jobUrl ? { jobUrl: settings.jobUrl } : {}),
+      ...(settings.reportHost ? { codeHost: settings.reportHost } : {}),
     });
     await write(settings.summaryMarkdown, markdown);
     written.push({ kind: 'summary-markdown', path: settings.summaryMarkdown });

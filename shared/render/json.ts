@@ -6,6 +6,7 @@
  */
 import type { SeverityCounts } from '../api/types.js';
 import type { Finding, GateReason, RunResult, ScannerResult } from '../core/result.js';
+import { gatedReleaseStatus } from '../core/release.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
@@ -46,7 +47,13 @@ const finding = (f: Finding): Finding =>
     inChange: f.inChange,
   });
 
-const scanner = (s: ScannerResult): ScannerResult =>
+/**
+ * A scanner in the report. `releaseStatus` is the release status as this scanner's gate line reads it (as in
+ * the CI outputs); `release.status` stays the project's overall status, which may fail on other types.
+ */
+export type JsonScanner = ScannerResult & { releaseStatus?: string };
+
+const scanner = (s: ScannerResult): JsonScanner =>
   compact({
     scanner: s.scanner,
     scannerType: s.scannerType,
@@ -64,6 +71,7 @@ const scanner = (s: ScannerResult): ScannerResult =>
     chosenBecause: s.chosenBecause,
     riskScore: s.riskScore,
     previousRiskScore: s.previousRiskScore,
+    releaseStatus: s.release === undefined ? undefined : gatedReleaseStatus(s.release),
     release:
       s.release === undefined
         ? undefined

@@ -16,6 +16,8 @@ import {
 } from './format.js';
 
 export type MarkdownFlavour = 'github' | 'gitlab' | 'bitbucket' | 'summary';
+/** The code host the report is read on: it decides how a pull/merge request is named. */
+export type CodeHost = 'github' | 'gitlab' | 'bitbucket';
 
 export interface SectionContext {
   flavour: MarkdownFlavour;
@@ -26,11 +28,15 @@ export interface SectionContext {
   compact: boolean;
   /** Where the full report lives (job page or platform), already checked to be http(s). */
   fullReportUrl?: string;
+  /** Unset for a summary whose host is unknown (a CLI run outside CI). */
+  codeHost?: CodeHost;
 }
 
-export function sectionContext(flavour: MarkdownFlavour, compact: boolean, fullReportUrl?: string): SectionContext {
+export function sectionContext(flavour: MarkdownFlavour, compact: boolean, fullReportUrl?: string, codeHost?: CodeHost): SectionContext {
+  const host = flavour === 'summary' ? codeHost : flavour;
   return {
     flavour,
+    ...(host === undefined ? {} : { codeHost: host }),
     dialect: flavour === 'bitbucket' ? 'bitbucket' : 'commonmark',
     html: flavour !== 'bitbucket',
     compact,
@@ -55,11 +61,24 @@ function riskCell(s: ScannerResult): string {
 
 const statusText = (status: ScannerResult['status']): string => `${STATUS_EMOJI[status] ?? ''} ${status}`;
 
+/** Each host's own notation: GitLab's "Merge request !12", GitHub's and Bitbucket's "Pull request #12". */
+function changeRequest(ctx: SectionContext, number: string): string {
+  switch (ctx.codeHost) {
+    case 'gitlab':
+      return `**Merge request** !${number}`;
+    case 'github':
+    case 'bitbucket':
+      return `**Pull request** #${number}`;
+    case undefined:
+      return `**Pull/merge request:** ${number}`;
+  }
+}
+
 export function headerLines(result: RunResult, ctx: SectionContext): string[] {
   const project = markdownLink(text(ctx, result.project.name, 200), result.project.link);
   const branch = text(ctx, result.branch, 200);
   const target = result.targetBranch === undefined ? '' : ` → ${text(ctx, result.targetBranch, 200)}`;
-  const pr = result.pullRequest === undefined ? '' : ` · **Pull request:** ${text(ctx, result.pullRequest, 50)}`;
+  const pr = result.pullRequest === undefined ? '' : ` · ${changeRequest(ctx, text(ctx, result.pullRequest, 50))}`;
   const lines = [
     `## ${STATUS_EMOJI[result.status] ?? ''} ${PRODUCT_NAME}: ${result.status}`,
     '',

@@ -8,7 +8,7 @@ import type { Finding, RunResult } from '../core/result.js';
 import { markerLine } from '../platforms/marker.js';
 import { safeHttpUrl } from './escape.js';
 import { clipUtf8, sortedFindings, totalFindings, utf8Length } from './format.js';
-import type { MarkdownFlavour, SectionContext } from './markdown-sections.js';
+import type { CodeHost, MarkdownFlavour, SectionContext } from './markdown-sections.js';
 import {
   findingRow,
   findingsLines,
@@ -51,6 +51,8 @@ export interface MarkdownOptions {
   marker?: string;
   /** The CI job page, linked in the footer and used as the "full report" when the report is cut. */
   jobUrl?: string;
+  /** Where a `summary` is read (a comment's flavour names its host): how the pull/merge request is named. */
+  codeHost?: CodeHost;
 }
 
 interface Parts {
@@ -63,7 +65,7 @@ interface Parts {
 
 function buildParts(result: RunResult, options: MarkdownOptions, compact: boolean, top: readonly Finding[], budget: number): Parts {
   const fullReportUrl = [options.jobUrl, result.reportUrl, result.project.link].map(safeHttpUrl).find((u) => u !== undefined);
-  const ctx = sectionContext(options.flavour, compact, fullReportUrl);
+  const ctx = sectionContext(options.flavour, compact, fullReportUrl, options.codeHost);
   const head = [
     ...(options.marker === undefined ? [] : [markerLine(options.marker, options.flavour === 'bitbucket' ? 'bitbucket' : 'html')]),
     ...headerLines(result, ctx),

@@ -7,7 +7,7 @@ export interface SarifMessage {
 export interface SarifRule {
   id: string;
   shortDescription: SarifMessage;
-  fullDescription: SarifMessage;
+  fullDescription?: SarifMessage;
   helpUri?: string;
   help: SarifMessage;
   defaultConfiguration: { level: 'error' | 'warning' | 'note' };

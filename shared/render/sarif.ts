@@ -5,9 +5,13 @@
  * Decisions, from what GitHub's ingestion rejects:
  * - Every result needs a location with a physical artifact ("expected at least one location", "expected
  *   artifact location"), and an absolute `http(s)` URI there is refused ("URI scheme did not match the
- *   checkout URI scheme"). So a DAST finding gets a *relative* artifact URI made of host and path
- *   (`example.com/login`), and the exact request (method, full URL, parameter) as a `logicalLocations` entry
- *   of the same location. Findings without any location get the synthetic `invicti-appsec/<scanner>`.
+ *   checkout URI scheme"). A DAST finding is not in the repository, and a URL turned into a relative path
+ *   would be shown as a file of it: its artifact is the synthetic `invicti-appsec/<scanner>` (no `%SRCROOT%`),
+ *   the exact request (method, full URL, parameter) is a `logicalLocations` entry of that location, and the
+ *   URL, method and parameter are result properties. Findings without any location get the synthetic
+ *   artifact alone.
+ * - Rule descriptions add to the finding's title rather than repeat it: a CWE-keyed rule (several titles may
+ *   share it) is described by its weakness; `fullDescription` is left out when nothing more is known.
  * - Scanners that errored, timed out or were skipped get no run: an empty run would tell GitHub that all
  *   open alerts of that category are fixed.
  */
@@ -63,17 +67,23 @@ function locationOf(f: Finding, scanner: string): SarifLocation {
       },
     };
   }
+  const synthetic = { physicalLocation: { artifactLocation: { uri: `${PRODUCT_ID}/${slug(scanner)}` } } };
   const url = safeHttpUrl(f.url);
-  if (url !== undefined) {
-    const parsed = new URL(url);
-    const method = f.method === undefined || f.method.trim() === '' ? '' : `${plain(f.method, 20).toUpperCase()} `;
-    const param = f.parameter === undefined || f.parameter === '' ? '' : ` (${plain(f.parameter, 200)})`;
-    return {
-      physicalLocation: { artifactLocation: { uri: `${encodeURIComponent(parsed.hostname)}${uriPath(parsed.pathname)}` } },
-      logicalLocations: [{ kind: 'resource', fullyQualifiedName: `${method}${truncate(url, 2000)}${param}` }],
-    };
-  }
-  return { physicalLocation: { artifactLocation: { uri: `${PRODUCT_ID}/${slug(scanner)}` } } };
+  if (url === undefined) return synthetic;
+  const method = f.method === undefined || f.method.trim() === '' ? '' : `${plain(f.method, 20).toUpperCase()} `;
+  const param = f.parameter === undefined || f.parameter === '' ? '' : ` (${plain(f.parameter, 200)})`;
+  return { ...synthetic, logicalLocations: [{ kind: 'resource', fullyQualifiedName: `${method}${truncate(url, 2000)}${param}` }] };
+}
+
+/** A DAST finding's request as result properties (the URL is not a repository file). */
+function requestProperties(f: Finding): Record<string, string> {
+  const url = repoPath(f.path) === '' ? safeHttpUrl(f.url) : undefined;
+  if (url === undefined) return {};
+  return {
+    url: truncate(url, 2000),
+    ...(f.method === undefined || f.method.trim() === '' ? {} : { method: plain(f.method, 20).toUpperCase() }),
+    ...(f.parameter === undefined || f.parameter === '' ? {} : { parameter: plain(f.parameter, 200) }),
+  };
 }
 
 function messageOf(f: Finding): string {
@@ -93,13 +103,18 @@ function ruleOf(f: Finding, ruleId: string): SarifRule {
   const cwe = cweUrl(f.cweId);
   const helpUri = cwe ?? safeHttpUrl(f.link);
   const tags = ['security', ...(cwe === undefined ? [] : [`CWE-${f.cweId}`, `external/cwe/cwe-${f.cweId}`])];
-  const description = plain(f.cweName === undefined ? f.name : `${f.name} (${f.cweName})`, 1000);
+  const title = plain(f.name, 300) || ruleId;
+  const weakness = f.cweName === undefined ? '' : plain(f.cweName, 1000);
+  // A CWE-keyed rule is described by its weakness: the titles of its findings may differ, the weakness does not.
+  const short = cwe !== undefined && weakness !== '' ? `CWE-${f.cweId}: ${weakness}` : title;
+  // Something the title does not say already, or nothing: a rule keyed by a title says no more than it.
+  const full = cwe === undefined && weakness !== '' ? `${title}: ${weakness}.` : undefined;
   return {
     id: ruleId,
-    shortDescription: { text: plain(f.name, 300) || ruleId },
-    fullDescription: { text: description || ruleId },
+    shortDescription: { text: short },
+    ...(full === undefined ? {} : { fullDescription: { text: full } }),
     ...(helpUri === undefined ? {} : { helpUri }),
-    help: { text: helpUri === undefined ? description || ruleId : `${description || ruleId}\n\n${helpUri}` },
+    help: { text: helpUri === undefined ? (full ?? short) : `${full ?? short}\n\n${helpUri}` },
     defaultConfiguration: { level: LEVEL[f.severity] },
     properties: { tags, 'security-severity': securitySeverity(f), precision: 'high' },
   };
@@ -126,7 +141,7 @@ function runOf(scanner: ScannerResult, toolVersion: string, maxResults: number):
       locations: [locationOf(f, scanner.scanner)],
       partialFingerprints: { 'invictiFindingId/v1': sha256Hex(`${scanner.scanner}\u0000${f.id}`) },
       baselineState: f.isNew ? 'new' : 'unchanged',
-      properties: { severity: f.severity, scanner: plain(scanner.scanner, 200), isNew: f.isNew },
+      properties: { severity: f.severity, scanner: plain(scanner.scanner, 200), isNew: f.isNew, ...requestProperties(f) },
     };
   });
   return {

@@ -179,6 +179,8 @@ describe('bitbucketPublisher', () => {
     expect(put).toMatchObject({ absoluteForm: false, path: `/2.0/repositories/acme/shop/commit/${COMMIT}/reports/invicti-appsec-codethreat-demo-app` });
     expect(put!.headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
     expect(bb.comments(WORKSPACE, REPO, PR_ID)).toHaveLength(1);
+    expect(bb.comments(WORKSPACE, REPO, PR_ID)[0]?.raw).toContain(`**Pull request** #${PR_ID}`);
+    expect(bb.comments(WORKSPACE, REPO, PR_ID)[0]?.raw).not.toMatch(/merge request/i);
   });
 
   it('writes no comment when the comment setting is off, and none without a pull request', async () => {

@@ -151,6 +151,26 @@ describe('invicti-appsec scan (files, signals, settings)', () => {
     const log = await readJson(sarif);
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect((log.runs as unknown[]).length).toBe(2);
+    type Run = {
+      tool: { driver: { rules: { id: string; shortDescription: { text: string }; fullDescription?: { text: string } }[] } };
+      results: { ruleId: string; message: { text: string }; properties: Record<string, unknown>; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } }; logicalLocations?: { fullyQualifiedName: string }[] }[] }[];
+    };
+    const [sast, dast] = log.runs as [Run, Run];
+    // SAST keeps repository files; DAST URLs are logical locations and properties, never a repository path.
+    expect(sast.results.every((r) => r.locations[0]!.physicalLocation.artifactLocation.uriBaseId === '%SRCROOT%')).toBe(true);
+    for (const r of dast.results) {
+      expect(r.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'invicti-appsec/saltsecurity' });
+      expect(r.locations[0]!.logicalLocations?.[0]?.fullyQualifiedName).toMatch(/^(GET|POST|PATCH) https:\/\/demo-app\.example\.test\/api\/v1\//);
+      expect(r.properties.url).toMatch(/^https:\/\/demo-app\.example\.test\//);
+    }
+    // Rule descriptions say more than the result's title, and fullDescription is left out rather than repeated.
+    const sqlRule = sast.tool.driver.rules.find((r) => r.id === 'codethreat/cwe-89')!;
+    expect(sqlRule.shortDescription.text).toBe("CWE-89: Improper Neutralization of Special Elements used in an SQL Command ('SQL Injection')");
+    for (const rule of [...sast.tool.driver.rules, ...dast.tool.driver.rules]) {
+      expect(rule.fullDescription?.text).not.toBe(rule.shortDescription.text);
+      const titles = [...sast.results, ...dast.results].filter((r) => r.ruleId === rule.id).map((r) => r.message.text.replace(/^\w+: /, '').replace(/ \(CWE-\d+\).*$/, ''));
+      expect(titles).not.toContain(rule.shortDescription.text);
+    }
     const summary = await readFile(md, 'utf8');
     outputs.push(summary);
     expect(summary).toContain('codethreat');

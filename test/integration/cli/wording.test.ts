@@ -27,6 +27,23 @@ afterEach(() => emu.reset());
 const cli = (args: string[], target: Emulator = emu): Promise<Spawned> =>
   runBundle(CLI, args, { env: baseEnv({ INVICTI_ASPM_HOST: target.url, INVICTI_ASPM_TOKEN: TOKEN }) });
 
+describe('release status per scanner, through the CLI', () => {
+  it("JSON and the text report agree: each scanner's releaseStatus is its gate line's", async () => {
+    const json = path.join(dir, 'two-scanners.json');
+    const run = await cli(['scan', '-p', 'demo-app', '-s', 'codethreat,saltsecurity', '-b', 'main', '--output-json', json]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/codethreat \(sast\): failed[^\n]*\n\s+FAIL release criteria fail for SAST/);
+    expect(run.stdout).toMatch(/saltsecurity \(dast\): passed[^\n]*\n\s+ok\s+release criteria pass for this scanner's type \(SAST fail outside its scope\)/);
+    const report = JSON.parse(await readFile(json, 'utf8')) as { scanners: { scanner: string; releaseStatus: string; release: { status: string } }[] };
+    expect(report.scanners.map((s) => [s.scanner, s.releaseStatus])).toEqual([
+      ['codethreat', 'fail'],
+      ['saltsecurity', 'success'],
+    ]);
+    // The project's own status stays in release.status: it fails, on SAST.
+    expect(report.scanners.map((s) => s.release.status)).toEqual(['fail', 'fail']);
+  });
+});
+
 describe('honest wording through the CLI', () => {
   it('--async prints one combined wait command and no zero counts', async () => {
     const run = await cli(['scan', '-p', 'demo-app', '-s', 'codethreat,saltsecurity', '-b', 'main', '--async']);

@@ -119,6 +119,7 @@ describe('dist/github/index.js on a pull_request event', () => {
     expect(first.summary).toContain('| Scanner | Type | Status | Critical | High | Medium | Low | Info | New | Risk score |');
     expect(first.summary).toMatch(/^\| \[codethreat\]\([^)]+\) \| sast \| ❌ failed \| 2 \| 2 \| 4 \| 2 \| 1 \| 2 \| \d+ \|$/m);
     expect(first.summary).toContain(`${SERVER_URL}/${REPOSITORY}/actions/runs/${RUN_ID}`);
+    expect(first.summary).toContain(`**Pull request** #${PR_NUMBER}`);
 
     const errors = workflowCommands(first.stdout).filter((c) => c.command === 'error');
     expect(errors.some((e) => e.message.startsWith('Invicti AppSec gate failed:'))).toBe(true);
@@ -129,6 +130,7 @@ describe('dist/github/index.js on a pull_request event', () => {
     expect(thread).toHaveLength(1);
     expect(thread[0]!.body).toContain('<!-- invicti-appsec:v1 id=demo-app/codethreat -->');
     expect(thread[0]!.body).toContain('failed');
+    expect(thread[0]!.body).toContain(`**Pull request** #${PR_NUMBER}`);
     expect(commentRequests().filter((r) => r.startsWith('POST'))).toHaveLength(1);
     expect(github.requests.every((r) => r.headers.authorization === `token ${GH_TOKEN}`)).toBe(true);
 

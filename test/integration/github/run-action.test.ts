@@ -116,6 +116,23 @@ describe('runAction', () => {
     expect(await readFile(md, 'utf8')).toContain('### Scanners');
   });
 
+  it("per-scanner releaseStatus agrees with each scanner's gate line: codethreat fails SAST, saltsecurity passes DAST", async () => {
+    const json = join(dir, 'two', 'result.json');
+    const r = await runWith({ scanner: 'codethreat,saltsecurity', 'output-json': json });
+    expect(r.code).toBe(1);
+    const scanners = JSON.parse(r.outputs.scanners ?? '[]') as { scanner: string; status: string; releaseStatus: string }[];
+    expect(scanners.map((s) => [s.scanner, s.status, s.releaseStatus])).toEqual([
+      ['codethreat', 'failed', 'fail'],
+      ['saltsecurity', 'passed', 'success'],
+    ]);
+    expect(r.outputs['release-status']).toBe('fail');
+    const report = JSON.parse(await readFile(json, 'utf8')) as { scanners: { scanner: string; releaseStatus: string; reasons: { rule: string; outcome: string }[] }[] };
+    for (const s of report.scanners) {
+      const line = s.reasons.find((x) => x.rule === 'release-criteria');
+      expect(s.releaseStatus).toBe(line?.outcome === 'fail' ? 'fail' : 'success');
+    }
+  });
+
   it('an unknown project is a configuration error: exit 2, the message names it, no result outputs', async () => {
     const r = await runWith({ project: 'no-such-project' });
     expect(r.code).toBe(2);

@@ -168,6 +168,19 @@ describe('GitLab publishing', () => {
     expect(gitlab.notes(1217, 9)).toHaveLength(1);
   });
 
+  it("names the merge request in GitLab's own notation (!9), never as a pull request", async () => {
+    const out = await mkdtemp(join(tmpdir(), 'gitlab-summary-'));
+    dirs.push(out);
+    await runJob({ ...pipelineEnv(), ...mergeRequest(11), INVICTI_GITLAB_TOKEN: BOT_TOKEN, INVICTI_SUMMARY_MARKDOWN: join(out, 'summary.md') });
+    const [note] = gitlab.notes(1217, 11);
+    expect(note?.body).toContain('**Merge request** !11');
+    expect(note?.body).not.toMatch(/pull request|#11\b/i);
+    // The summary file of a GitLab job speaks GitLab as well.
+    const summary = await readFile(join(out, 'summary.md'), 'utf8');
+    expect(summary).toContain('**Merge request** !11');
+    expect(summary).not.toMatch(/pull request/i);
+  });
+
   it('a rerun with the same result leaves the note as it is (release mode: no new scan, same text)', async () => {
     const env = { ...pipelineEnv(), ...mergeRequest(10), INVICTI_GITLAB_TOKEN: BOT_TOKEN, INVICTI_MODE: 'release', INVICTI_SCANNER: '' };
     const first = await runJob(env);

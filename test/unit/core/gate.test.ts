@@ -74,6 +74,6 @@ describe('release criteria messages', () => {
       { thresholds: {}, newFindingsOnly: false, failOnRiskIncrease: false, warnOnly: false },
       { counts: zeroCounts(), newCounts: zeroCounts(), release: { status: 'fail', types: { sast: 'fail', dast: 'success' }, failingTypes: [] } },
     );
-    expect(reasons[0]).toMatchObject({ outcome: 'pass', message: "release criteria pass for this run's scanner types (SAST fail outside its scope)" });
+    expect(reasons[0]).toMatchObject({ outcome: 'pass', message: "release criteria pass for this scanner's type (SAST fail outside its scope)" });
   });
 });

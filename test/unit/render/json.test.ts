@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JSON_SCHEMA_VERSION, renderJson } from '../../../shared/render/json.js';
+import { gatedReleaseStatus } from '../../../shared/core/release.js';
 import { emptyRun, errorRun, failedRun, hostileRun, passedRun, timeoutRun } from './fixtures.js';
 
 describe('renderJson', () => {
@@ -9,7 +10,9 @@ describe('renderJson', () => {
       expect(text.endsWith('}\n')).toBe(true);
       expect(text).toContain('\n  "schemaVersion": 1,\n');
       // Compared with a plain JSON round trip: NaN becomes null, undefined keys disappear.
-      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...fixture })));
+      // Each scanner adds its releaseStatus as its gate line reads it, next to the project's release.status.
+      const scanners = fixture.scanners.map((s) => (s.release === undefined ? s : { ...s, releaseStatus: gatedReleaseStatus(s.release) }));
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...fixture, scanners })));
     }
   });
 

@@ -29,7 +29,8 @@ describe('renderSarif', () => {
     const rules = renderSarif(failedRun()).runs[0]!.tool.driver.rules;
     const byId = new Map(rules.map((r) => [r.id, r]));
     const secret = byId.get('semgrep/cwe-798')!;
-    expect(secret.shortDescription.text).toBe('Hard-coded secret');
+    // The fixture's default CWE name rides along: the rule is described by its weakness, not its first title.
+    expect(secret.shortDescription.text).toBe('CWE-798: Improper Neutralization of Special Elements used in an SQL Command');
     expect(secret.helpUri).toBe('https://cwe.mitre.org/data/definitions/798.html');
     expect(secret.properties.tags).toEqual(['security', 'CWE-798', 'external/cwe/cwe-798']);
     expect(secret.properties['security-severity']).toBe('9.5');
@@ -71,15 +72,35 @@ describe('renderSarif', () => {
     expect(locations[1]).toEqual({ artifactLocation: { uri: 'abs/c%3Ad%25zz.ts', uriBaseId: '%SRCROOT%' } });
   });
 
-  it('gives DAST findings a relative host/path artifact and the request as a logical location', () => {
+  it('keeps DAST URLs out of repository paths: synthetic artifact, the request as a logical location and properties', () => {
     const dast = renderSarif(failedRun()).runs[1]!.results[0]!;
     expect(dast.locations[0]).toEqual({
-      physicalLocation: { artifactLocation: { uri: 'app.example.com/search' } },
+      physicalLocation: { artifactLocation: { uri: 'invicti-appsec/invicti-dast' } },
       logicalLocations: [{ kind: 'resource', fullyQualifiedName: 'GET https://app.example.com/search?q=1 (q)' }],
     });
-    // GitHub rejects absolute http(s) artifact URIs.
+    expect(dast.properties).toMatchObject({ url: 'https://app.example.com/search?q=1', method: 'GET', parameter: 'q' });
+    // GitHub rejects absolute http(s) artifact URIs; a host/path would read as a file of the repository.
     const uris = renderSarif(failedRun()).runs.flatMap((r) => r.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri));
-    for (const uri of uris) expect(uri).not.toMatch(/^[a-z][a-z0-9+.-]*:/i);
+    for (const uri of uris) expect(uri).not.toMatch(/^[a-z][a-z0-9+.-]*:|example\.com/i);
+    // SAST findings keep their files.
+    expect(renderSarif(failedRun()).runs[0]!.results[0]!.properties).not.toHaveProperty('url');
+  });
+
+  it('describes rules without repeating the title, and leaves fullDescription out when nothing more is known', () => {
+    const findings = [
+      finding({ id: 'a', name: 'SQL Injection', ruleId: 's/cwe-89', cweId: 89, cweName: 'Improper Neutralization of Special Elements used in an SQL Command' }),
+      finding({ id: 'b', name: 'Odd thing', ruleId: 's/odd-thing', cweId: undefined, cweName: undefined }),
+      finding({ id: 'c', name: 'Weak hash', ruleId: 's/cwe-328', cweId: 328, cweName: undefined }),
+    ];
+    const log = renderSarif(run({ scanners: [scanner({ findings })] }));
+    expect(schemaErrors('sarif-2.1.0.schema.json', log)).toBe('');
+    const rules = new Map(log.runs[0]!.tool.driver.rules.map((r) => [r.id, r]));
+    expect(rules.get('s/cwe-89')!.shortDescription.text).toBe('CWE-89: Improper Neutralization of Special Elements used in an SQL Command');
+    expect(rules.get('s/cwe-89')).not.toHaveProperty('fullDescription');
+    expect(rules.get('s/odd-thing')!.shortDescription.text).toBe('Odd thing');
+    expect(rules.get('s/odd-thing')).not.toHaveProperty('fullDescription');
+    expect(rules.get('s/cwe-328')!.shortDescription.text).toBe('Weak hash');
+    for (const rule of rules.values()) expect(rule.fullDescription?.text).not.toBe(rule.shortDescription.text);
   });
 
   it('always gives a location, even to findings without path or URL', () => {
