@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Emulator } from '../../test/emulator/index.js';
 import { startFakeBitbucket } from '../../test/fakes/bitbucket-api.js';
 import { startFakeGitHub } from '../../test/fakes/github-api.js';
-import { prepareStep, pullRequestPayload, REPOSITORY, PR_NUMBER, runBundle, visibleLog } from '../../test/helpers/github-runner.js';
+import { prepareStep, pullRequestPayload, REPOSITORY, PR_NUMBER, runBundle, runnerLog } from '../../test/helpers/github-runner.js';
 import { startFakeGitLab } from '../../test/fakes/gitlab-api.js';
 import { validator } from '../../test/helpers/schemas.js';
 import { jobVariables, readTemplate } from './gitlab-job.js';
@@ -15,7 +15,12 @@ export interface DemoContext {
   outDir: string;
   emulator: Emulator;
   token: string;
+  /** `--verbose`: every run logs its API calls and decisions, and the GitHub step shows its debug lines. */
+  verbose: boolean;
 }
+
+/** The verbose setting as an environment variable, for the runs that read their settings from it. */
+const verboseEnv = (ctx: DemoContext): Record<string, string> => (ctx.verbose ? { INVICTI_VERBOSE: 'true' } : {});
 
 export interface DemoRun {
   id: string;
@@ -58,7 +63,7 @@ const cliRun: DemoRun = {
       path.join(ctx.root, 'dist/cli/index.js'),
       ['scan', '--project', 'demo-app', '--scanner', SCANNERS, '--branch', 'main', '--threshold-critical', '0',
         '--output-json', json, '--sarif', sarif, '--summary-markdown', path.join(ctx.outDir, 'summary.md')],
-      { INVICTI_ASPM_HOST: ctx.emulator.url, INVICTI_ASPM_TOKEN: ctx.token },
+      { INVICTI_ASPM_HOST: ctx.emulator.url, INVICTI_ASPM_TOKEN: ctx.token, ...verboseEnv(ctx) },
       ctx.root,
     );
     const result = JSON.parse(await readFile(json, 'utf8')) as { status: string; scanners: unknown[] };
@@ -77,14 +82,18 @@ const githubRun: DemoRun = {
     try {
       // The runner's view of `uses: invicti/invicti-appsec-ci@<sha>` with these `with:` inputs on a pull_request event.
       const { env, files } = await prepareStep({
-        inputs: { host: ctx.emulator.url, token: ctx.token, project: 'demo-app', scanner: SCANNERS, 'threshold-critical': '0', sarif: 'invicti-appsec.sarif', 'output-json': 'result.json' },
+        inputs: {
+          host: ctx.emulator.url, token: ctx.token, project: 'demo-app', scanner: SCANNERS, 'threshold-critical': '0', sarif: 'invicti-appsec.sarif', 'output-json': 'result.json',
+          ...(ctx.verbose ? { verbose: 'true' } : {}),
+        },
         githubToken: GITHUB_TOKEN,
         apiUrl: github.url,
         eventName: 'pull_request',
         payload: pullRequestPayload(),
       });
       const step = await runBundle(env, files, 60_000);
-      process.stdout.write(visibleLog(step.stdout));
+      // As the runner shows the log: `::debug::` lines only with step debug logging, which --verbose stands for.
+      process.stdout.write(runnerLog(step.stdout, ctx.verbose));
       process.stderr.write(step.stderr);
       await writeFile(path.join(ctx.outDir, 'job-summary.md'), step.summary);
       await writeFile(path.join(ctx.outDir, 'outputs.json'), `${JSON.stringify(step.outputs, null, 2)}\n`);
@@ -116,7 +125,10 @@ const gitlabRun: DemoRun = {
     const gitlab = await startFakeGitLab({ tokens: { [GITLAB_TOKEN]: { id: 77, username: 'invicti-bot', bot: true } } });
     try {
       const template = await readTemplate(ctx.root);
-      const inputs = { host: ctx.emulator.url, project: 'demo-app', scanner: SCANNERS, 'threshold-critical': '0', 'output-json': 'result.json' };
+      const inputs = {
+        host: ctx.emulator.url, project: 'demo-app', scanner: SCANNERS, 'threshold-critical': '0', 'output-json': 'result.json',
+        ...(ctx.verbose ? { verbose: 'true' } : {}),
+      };
       const env = {
         ...jobVariables(template, inputs),
         CI: 'true',
@@ -187,6 +199,7 @@ const bitbucketRun: DemoRun = {
         // The fake stands in for the Pipelines proxy and for api.bitbucket.org.
         INVICTI_BITBUCKET_PROXY_URL: bb.url,
         INVICTI_BITBUCKET_API_URL: bb.apiUrl,
+        ...verboseEnv(ctx),
       };
       const code = await runNode(path.join(ctx.root, 'dist/bitbucket/index.js'), [], env, ctx.outDir);
       const reports = bb.reports('acme', 'demo-app', COMMIT);

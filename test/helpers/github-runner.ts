@@ -256,6 +256,17 @@ export function workflowCommands(log: string): WorkflowCommand[] {
   return out;
 }
 
+/**
+ * The log as the runner shows it: `::add-mask::` lines are consumed, and `::debug::` lines are shown (as
+ * `##[debug]…`) only when step debug logging is on (`ACTIONS_STEP_DEBUG`, or a re-run with debug logging).
+ */
+export function runnerLog(stdout: string, stepDebug: boolean): string {
+  return visibleLog(stdout)
+    .split('\n')
+    .flatMap((l) => (l.startsWith('::debug::') ? (stepDebug ? [`##[debug]${l.slice('::debug::'.length)}`] : []) : [l]))
+    .join('\n');
+}
+
 /** The log as a user sees it: `::add-mask::` lines are consumed by the runner and never shown. */
 export function visibleLog(stdout: string): string {
   return stdout
