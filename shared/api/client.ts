@@ -14,7 +14,7 @@ import { fileMultipart } from './multipart.js';
 import type { Safety } from './retry.js';
 import * as schemas from './schemas.js';
 import { StartGuard, startGraceMs } from './start-guard.js';
-import { StartUnreadable, Transport, type RequestBody } from './transport.js';
+import { StartUnreadable, Transport, type ApiResponse, type RequestBody } from './transport.js';
 import type * as t from './types.js';
 import { CORE_PREFIX, queryString, seg, v2Url, versionUrl, type HostUrls, type QueryValue } from './urls.js';
 
@@ -31,9 +31,20 @@ interface Call<T> {
   safety?: Safety;
   schema: z.ZodType<T>;
   lookup?: (failure: string) => Promise<T | undefined>;
+  /** A list read whose 404 can only mean "no such route": with `api-mode` auto, the first one is the mode probe. */
+  probe?: boolean;
 }
 
 const anyJson = z.unknown();
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export class PlatformClient implements t.PlatformApi {
   private readonly transport: Transport;
@@ -84,25 +95,31 @@ export class PlatformClient implements t.PlatformApi {
       this.logger.debug('API mode: core (the core API answered)');
       return 'core';
     } catch (err) {
-      // TLS trouble, or nothing listening at all: the legacy API on the same address would not answer either.
-      if (!(err instanceof HttpFailure) || err.tls || NO_SERVER_CODES.has(err.code)) throw err;
-      // Only a definite answer means "no core API here": a 4xx, or a 2xx that is not the API (a web app's
-      // page). A 5xx, an error page, a reset or a timeout says nothing about the mode, and falling back on it
-      // would send the token to legacy paths the platform may not serve: after the retries, that is an error.
-      const status = err.status;
-      const definite = status !== undefined && ((status >= 400 && status < 500 && status !== 408 && status !== 429) || (status >= 200 && status < 300));
-      if (!definite) {
-        throw new ApiError(
-          err.kind,
-          endpoint,
-          this.transport.clean(`${err.message}. The API mode could not be detected, so nothing else was sent (a passing failure is never taken to mean "legacy"); try again, or set the api-mode setting to core or legacy.`),
-          status,
-        );
-      }
-      this.probeNote = `(API mode auto-detected as legacy because ${endpoint} gave ${err.status === undefined ? `a ${err.kind} error` : `HTTP ${err.status}`}; set the api-mode setting to core or legacy to skip detection.)`;
-      this.logger.debug(`API mode: legacy (${err.message})`);
-      return 'legacy';
+      return this.legacyAfter(err, endpoint);
     }
+  }
+
+  /**
+   * `legacy` when a core-mode request got a definite "no core API here": a 4xx, or a 2xx that is not JSON (a web
+   * app's page). TLS trouble, or nothing listening at all, is thrown as is (the legacy API on the same address
+   * would not answer either). A 5xx, an error page, a reset or a timeout says nothing about the mode, and falling
+   * back on it would send the token to legacy paths the platform may not serve: after the retries, that is an error.
+   */
+  private legacyAfter(err: unknown, endpoint: string): 'legacy' {
+    if (!(err instanceof HttpFailure) || err.tls || NO_SERVER_CODES.has(err.code)) throw err;
+    const status = err.status;
+    const definite = status !== undefined && ((status >= 400 && status < 500 && status !== 408 && status !== 429) || (status >= 200 && status < 300));
+    if (!definite) {
+      throw new ApiError(
+        err.kind,
+        endpoint,
+        this.transport.clean(`${err.message}. The API mode could not be detected, so nothing else was sent (a passing failure is never taken to mean "legacy"); try again, or set the api-mode setting to core or legacy.`),
+        status,
+      );
+    }
+    this.probeNote = `(API mode auto-detected as legacy because ${endpoint} gave ${err.status === undefined ? `a ${err.kind} error` : `HTTP ${err.status}`}; set the api-mode setting to core or legacy to skip detection.)`;
+    this.logger.debug(`API mode: legacy (${err.message})`);
+    return 'legacy';
   }
 
   private authHeader(mode: t.ApiMode): Record<string, string> {
@@ -110,7 +127,35 @@ export class PlatformClient implements t.PlatformApi {
   }
 
   private async call<T>(spec: Call<T>): Promise<T> {
-    const mode = await this.mode();
+    if (spec.probe === true && this.detected === undefined && this.forced === undefined) return this.probeWith(spec);
+    return this.send(spec, await this.mode());
+  }
+
+  /**
+   * The first list read of an `auto` run is the mode probe itself, one request instead of two: it is sent in
+   * core mode, and its answer decides as the version probe's would (any 2xx JSON: core; a definite 4xx or a 2xx
+   * that is not JSON: legacy, and the read is sent again in legacy mode; anything else: an error, nothing sent
+   * in legacy mode). Only list reads are used, where a 404 can only mean "no such route", never "no such item".
+   */
+  private async probeWith<T>(spec: Call<T>): Promise<T> {
+    let json = false;
+    const attempt = this.send(spec, 'core', (text) => {
+      json = isJson(text);
+    });
+    const endpoint = `${spec.method} ${this.urls.basePath}/${CORE_PREFIX}${spec.template}`;
+    const detected = attempt.then(
+      () => 'core' as const,
+      (err: unknown) => (json ? 'core' : this.legacyAfter(err, endpoint)),
+    );
+    this.detected = detected;
+    if ((await detected) === 'core') {
+      this.logger.debug('API mode: core (the core API answered)');
+      return attempt;
+    }
+    return this.send(spec, 'legacy');
+  }
+
+  private async send<T>(spec: Call<T>, mode: t.ApiMode, seen?: (text: string) => void): Promise<T> {
     // Messages name the path as requested: in both modes it lies below the host's own path (`/sub/...`).
     const endpoint = `${spec.method} ${this.urls.basePath}${spec.template}`;
     const req = {
@@ -120,8 +165,12 @@ export class PlatformClient implements t.PlatformApi {
       headers: this.authHeader(mode),
       ...(spec.body === undefined ? {} : { body: spec.body }),
     };
+    const parse = (res: ApiResponse): T => {
+      seen?.(res.text);
+      return decode(res, endpoint, spec.schema);
+    };
     try {
-      return await this.transport.execute(req, spec.safety ?? 'idempotent', (res) => decode(res, endpoint, spec.schema), spec.lookup);
+      return await this.transport.execute(req, spec.safety ?? 'idempotent', parse, spec.lookup);
     } catch (err) {
       if (err instanceof ApiError && this.probeNote !== '' && (err.kind === 'unauthorized' || err.kind === 'not-found')) {
         err.message += ` ${this.probeNote}`;
@@ -177,7 +226,7 @@ export class PlatformClient implements t.PlatformApi {
   }
 
   async listProjects(query: { name?: string; alm?: string; start?: number; limit?: number }): Promise<t.Page<t.Project>> {
-    const raw = await this.call({ method: 'GET', path: '/api/v2/projects', template: '/api/v2/projects', query: bodies.projectsQuery(query), schema: schemas.pageSchema('projects', schemas.projectSchema) });
+    const raw = await this.call({ method: 'GET', path: '/api/v2/projects', template: '/api/v2/projects', query: bodies.projectsQuery(query), probe: true, schema: schemas.pageSchema('projects', schemas.projectSchema) });
     return toPage(raw, query);
   }
 
@@ -198,7 +247,7 @@ export class PlatformClient implements t.PlatformApi {
 
   async listActiveScanners(query: { name?: string; labels?: string; types?: readonly string[]; limit?: number }): Promise<t.Page<t.Scanner>> {
     const path = '/api/v2/scanners/active';
-    const raw = await this.call({ method: 'GET', path, template: path, query: bodies.scannersQuery(query), schema: schemas.pageSchema('active_scanners', schemas.scannerSchema) });
+    const raw = await this.call({ method: 'GET', path, template: path, query: bodies.scannersQuery(query), probe: true, schema: schemas.pageSchema('active_scanners', schemas.scannerSchema) });
     return toPage(raw, query);
   }
 

@@ -85,6 +85,29 @@ describe('what a run reads', () => {
     expect(new Set(log.map((r) => r.connection)).size).toBe(1);
   });
 
+  it('a rescan with api-mode auto and default settings, instant completion: 10 requests, the project search is the mode probe', async () => {
+    emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app', release: { rules: { sast: { failWhen: { critical: 0 } } } } }] } });
+    const { result } = await runCore(emu, { project: 'paging-app', scanner: 'sast-a', branch: 'main', 'api-mode': 'auto' }, { findings: { all: false, top: 0 } });
+    expect(result.scanners[0]).toMatchObject({ mode: 'rescan', release: { status: 'fail' } });
+    const log = emu.requests().map((r) => `${r.method} ${r.apiPath.replace(/[0-9a-f]{24}/g, '{id}')}${r.query.status === 'new' ? '?status=new' : ''}`);
+    // Each stays: the search and the scanner check resolve the names; the latest scan is what is restarted; the
+    // queue and completed lists are the start guard's proof of which scan is ours (the platform filters neither
+    // list, so they cannot be one read); the poll, the scan detail (counts, score), the new findings and the
+    // release status are what the report and the gate show. No version probe is sent.
+    expect(log).toEqual([
+      'GET /api/v2/projects',
+      'GET /api/v2/scanners/active',
+      'GET /api/v2/projects/paging-app/scans',
+      'GET /api/v2/scans/queue',
+      'GET /api/v2/scans/completed',
+      'GET /api/v2/scans/{id}/restart',
+      'GET /api/v2/events/{id}/status',
+      'GET /api/v2/scans/{id}',
+      'GET /api/v2/projects/{id}/vulnerabilities?status=new',
+      'GET /api/v2/projects/paging-app/release',
+    ]);
+  });
+
   it('several scanners share one catalogue read and one release read, made after the last scan', async () => {
     emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app', release: { rules: { sast: { failWhen: { critical: 0 } } } } }] } });
     const { result } = await runCore(emu, run({ scanner: 'sast-a,sast-b', 'release-criteria': 'scanner' }), { findings: { all: false, top: 0 } });
