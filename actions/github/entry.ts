@@ -2,6 +2,7 @@
  * The action as a process: reads the environment and the event file, wires the real toolkit and file system
  * into `runAction`, and sets `process.exitCode`. Exported as `run()` so `@github/local-action` can call it too.
  */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import { abortOnSignals, writeTextFile } from '../../shared/cli/process-io.js';
 import { describeError, EXIT_CODES } from '../../shared/errors.js';
@@ -19,11 +20,36 @@ function readEvent(path: string | undefined, toolkit: ActionsToolkit): unknown {
   }
 }
 
+const REQUEST_START = 'http.client.request.start';
+
+/**
+ * Call `then` once the process's first HTTP request has been written (or has failed): work that is not needed
+ * for that request (loading `@actions/core`) then overlaps its round trip instead of delaying it.
+ */
+function afterFirstRequest(then: () => void): void {
+  const onStart = (message: unknown): void => {
+    unsubscribe(REQUEST_START, onStart);
+    const request = (message as { request?: NodeJS.EventEmitter }).request;
+    let called = false;
+    const go = (): void => {
+      if (called) return;
+      called = true;
+      setImmediate(then);
+    };
+    if (request === undefined) return go();
+    request.once('finish', go);
+    request.once('close', go);
+  };
+  subscribe(REQUEST_START, onStart);
+}
+
 export async function run(): Promise<void> {
   // The runner cancels a step with SIGINT, then SIGTERM: stop waiting and report where the scans can be followed.
   const signal = abortOnSignals(process);
   const env = process.env;
   const toolkit = coreToolkit(env);
+  // A failed load is reported by the `finally` below, which waits for the same load.
+  afterFirstRequest(() => void toolkit.load().catch(() => undefined));
   try {
     process.exitCode = await runAction({
       env,
@@ -36,5 +62,8 @@ export async function run(): Promise<void> {
     // A bug, not a user error: one line (the tokens are masked by then), and the "could not decide" exit code.
     toolkit.error(`Invicti AppSec failed unexpectedly: ${describeError(err)}`);
     process.exitCode = EXIT_CODES.platform;
+  } finally {
+    // A run that stopped before any request (bad settings) still writes what it queued.
+    await toolkit.load();
   }
 }
