@@ -9,9 +9,9 @@ import { parseUnifiedDiff } from '../../shared/diff/unified-diff.js';
 import type { ScanConfig } from '../../shared/core/config.js';
 import { getOption } from '../../shared/core/options.js';
 import { describeError } from '../../shared/errors.js';
-import { bitbucketHttp, type BitbucketAuth, type RepoRef } from './bitbucket-api.js';
+import type { BitbucketAuth, RepoRef } from './bitbucket-api.js';
+import { bitbucketAuth } from './bitbucket-auth.js';
 import type { PipeSettings } from './pipe-settings.js';
-import { bitbucketAuth } from './publish.js';
 
 /** 50 MB of diff text: far past thousands of files, short of exhausting the step's memory. */
 export const BITBUCKET_MAX_DIFF_CHARS = 50_000_000;
@@ -30,6 +30,8 @@ export function bitbucketDiffSource(options: BitbucketDiffOptions): DiffSource {
   const path = `/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repoSlug)}/pullrequests/${options.prId}/diff`;
   return {
     async changes(): Promise<ChangeSet> {
+      // The HTTP client (undici) loads only when the diff is read: it is most of the pipe's start-up cost.
+      const { bitbucketHttp } = await import('./bitbucket-http.js');
       const http = bitbucketHttp({
         mode: 'rest',
         auth: options.auth,

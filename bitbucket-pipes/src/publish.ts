@@ -6,24 +6,15 @@
  * through the REST API with the comment credentials elsewhere. The comment always needs credentials.
  */
 import type { PublishInput } from '../../shared/cli/run-scan-command.js';
-import type { CodeHostCredentials } from '../../shared/core/config.js';
 import { getOption } from '../../shared/core/options.js';
 import { describeError } from '../../shared/errors.js';
 import { bitbucketInsights, type BitbucketAuth, type BitbucketConnection } from './bitbucket-api.js';
+import { bitbucketAuth } from './bitbucket-auth.js';
 import type { PipeSettings } from './pipe-settings.js';
 import { publishInsights } from './publish-insights.js';
 import { publishPrComment } from './pr-comment.js';
 
 const env = (name: string): string => getOption(name).env;
-
-/** Bearer for an access token, Basic for email + API token (parseConfig already refused a mix). */
-export function bitbucketAuth(codeHost: CodeHostCredentials): BitbucketAuth | undefined {
-  if (codeHost.bitbucketToken) return { kind: 'bearer', token: codeHost.bitbucketToken };
-  if (codeHost.bitbucketEmail && codeHost.bitbucketApiToken) {
-    return { kind: 'basic', email: codeHost.bitbucketEmail, apiToken: codeHost.bitbucketApiToken };
-  }
-  return undefined;
-}
 
 export function insightsConnection(settings: PipeSettings, auth: BitbucketAuth | undefined, timeoutMs: number): BitbucketConnection | undefined {
   if (settings.inPipelines) return { mode: 'pipelines-proxy', proxyUrl: settings.proxyUrl, timeoutMs };
