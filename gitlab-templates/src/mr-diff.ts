@@ -5,7 +5,6 @@
  * whose diff GitLab collapsed or found too large counts as changed throughout.
  */
 import type { Agent as HttpAgent } from 'node:http';
-import { ProxyAgent } from 'undici';
 import { z } from 'zod';
 import { addHunks } from '../../shared/diff/unified-diff.js';
 import { DiffUnavailable, normalisePath, type ChangedFile, type ChangeSet, type DiffSource } from '../../shared/diff/change-set.js';
@@ -48,9 +47,10 @@ export function gitlabDiffSource(options: GitLabDiffOptions): DiffSource {
   return {
     async changes(): Promise<ChangeSet> {
       const proxy = proxyFor(options.apiUrl, options.proxy);
+      // gitbeaker and undici are most of the bundle: they load only when a diff is asked for.
+      const { ProxyAgent } = await import('undici');
       // gitbeaker's types say node:http Agent, but it passes the value to fetch as `dispatcher`.
       const agent = proxy ? (new ProxyAgent(proxy) as unknown as HttpAgent) : undefined;
-      // gitbeaker is most of the bundle: it loads only when a diff is asked for.
       const { Gitlab } = await import('@gitbeaker/rest');
       const api = new Gitlab({
         host: options.apiUrl.replace(/\/api\/v4\/?$/, ''),
