@@ -17,7 +17,7 @@ module.exports = () => cached;
 
 /***/ }),
 
-/***/ 36:
+/***/ 7655:
 /***/ ((module) => {
 
 
@@ -552,7 +552,7 @@ if (getProto) {
 
 var getAsyncFunction = __webpack_require__(1491);
 var getGeneratorFunction = __webpack_require__(7228);
-var getAsyncGeneratorFunction = __webpack_require__(36);
+var getAsyncGeneratorFunction = __webpack_require__(7655);
 
 var doEval = function doEval(name) {
 	var value;
@@ -2227,7 +2227,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8895:
+/***/ 1276:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -3316,7 +3316,7 @@ module.exports = parse;
 
 
 const scan = __webpack_require__(9818);
-const parse = __webpack_require__(8895);
+const parse = __webpack_require__(1276);
 const utils = __webpack_require__(2430);
 const constants = __webpack_require__(742);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
