@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ApiError } from '../errors.js';
-import type { Clock, Logger } from '../ports.js';
+import type { Logger } from '../ports.js';
 import * as bodies from './bodies.js';
 import { clientSettings, toPage, type PlatformClientOptions } from './client-options.js';
 import { decode } from './decode.js';
@@ -52,7 +52,6 @@ export class PlatformClient implements t.PlatformApi {
   private readonly token: string;
   private readonly forced: t.ApiMode | undefined;
   private readonly logger: Logger;
-  private readonly clock: Clock;
   private readonly guard: StartGuard;
   private readonly organizationId: string | undefined;
   /** The `X-Correlation-ID` of every request this client sends: one per run, for support to trace it. */
@@ -67,14 +66,13 @@ export class PlatformClient implements t.PlatformApi {
     this.token = settings.token;
     this.forced = settings.forcedMode;
     this.logger = settings.transport.logger;
-    this.clock = settings.transport.clock;
     this.correlationId = settings.correlationId;
     this.organizationId = settings.organizationId;
     this.logger.debug(`correlation ID ${this.correlationId} (sent as X-Correlation-ID on every request)`);
     this.guard = new StartGuard({
       listQueue: (list) => this.queuePage(list),
       logger: this.logger,
-      clock: this.clock,
+      clock: settings.transport.clock,
       graceMs: settings.startGraceMs ?? startGraceMs(settings.transport.timeoutMs),
       ...(settings.transport.signal === undefined ? {} : { signal: settings.transport.signal }),
     });
@@ -86,7 +84,10 @@ export class PlatformClient implements t.PlatformApi {
     return this.detected;
   }
 
-  /** Core when `GET {host}/api/aspm/v1/core/version` answers 2xx JSON; legacy otherwise, except on TLS errors. */
+  /**
+   * The version probe, for runs whose first call is not a list read: core when `GET {host}/api/aspm/v1/core/version`
+   * answers 2xx JSON; otherwise as `legacyAfter` decides.
+   */
   private async detect(): Promise<t.ApiMode> {
     const endpoint = `GET ${this.urls.basePath}/${CORE_PREFIX}/core/version`;
     try {
