@@ -10,13 +10,10 @@ import type { Logger } from '../ports.js';
 /** Completed scans looked at; enough for a median without paging through history. */
 const HISTORY_WINDOW = 50;
 
-/** The likely length of a scan: the median of the durations seen, and how far they stray from it. */
+/** The likely length of a scan: the median of the durations seen, and the durations themselves. */
 export interface DurationEstimate {
   expectedMs: number;
-  /** Half the distance between the 10th and 90th percentiles (0 with fewer than three scans). */
-  spreadMs: number;
-  samples: number;
-  /** The durations themselves, sorted (ms): the waiter places its polls by their quantiles. */
+  /** The durations, sorted (ms): with three or more the waiter places its polls by their quantiles. */
   samplesMs: number[];
 }
 
@@ -33,8 +30,7 @@ function estimateOf(scans: readonly QueuedScan[]): DurationEstimate | undefined 
     .filter((d): d is number => d !== undefined && d > 0)
     .sort((a, b) => a - b);
   if (durations.length === 0) return undefined;
-  const spreadMs = durations.length < 3 ? 0 : (quantile(durations, 0.9) - quantile(durations, 0.1)) / 2;
-  return { expectedMs: quantile(durations, 0.5), spreadMs, samples: durations.length, samplesMs: durations };
+  return { expectedMs: quantile(durations, 0.5), samplesMs: durations };
 }
 
 /** One read of the platform's history per run, shared by all its scanners. */

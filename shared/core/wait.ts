@@ -91,13 +91,10 @@ export interface WaitOptions {
   signal?: AbortSignal;
   /** How long scans of this scanner usually take (ms), from the platform's history; unknown when undefined. */
   expectedDurationMs?: number;
-  /** How far the durations usually stray from that (ms): the likely end is expected ± spread. */
-  spreadMs?: number;
-  /** Past durations, sorted (ms); with three or more the window follows their quantiles. */
-  samplesMs?: readonly number[];
   /**
-   * Where to read both from, asked only once the first poll shows the scan still running (a scan that is
-   * already done when first polled needs no history read).
+   * Where to read that and the past durations from (with three or more the window follows their quantiles),
+   * asked only once the first poll shows the scan still running (a scan that is already done when first polled
+   * needs no history read).
    */
   expectedDuration?: () => Promise<DurationEstimate | undefined>;
   policy?: PollPolicy;
@@ -201,21 +198,15 @@ export async function waitForEvent(api: PlatformApi, eventId: string, options: W
   let polls = 0;
   let inactive = false;
   let expectedDurationMs = options.expectedDurationMs;
-  let spreadMs = options.spreadMs;
-  let samplesMs = options.samplesMs;
+  let samplesMs: readonly number[] | undefined;
   for (;;) {
     if (polls === 1 && expectedDurationMs === undefined && options.expectedDuration) {
       const estimate = await options.expectedDuration();
       expectedDurationMs = estimate?.expectedMs;
-      spreadMs = estimate?.spreadMs;
       samplesMs = estimate?.samplesMs;
     }
     const elapsedMs = clock.now() - startedAt;
-    const delay = nextDelay(
-      policy,
-      { previousDelayMs, elapsedMs, expectedDurationMs, ...(spreadMs !== undefined ? { spreadMs } : {}), ...(samplesMs !== undefined ? { samplesMs } : {}), inactive },
-      options.random,
-    );
+    const delay = nextDelay(policy, { previousDelayMs, elapsedMs, expectedDurationMs, ...(samplesMs !== undefined ? { samplesMs } : {}), inactive }, options.random);
     previousDelayMs = delay;
     const remaining = options.deadline - clock.now();
     if (remaining <= 0) throw new DeadlineError(`the scan did not finish before the timeout (event ${eventId})`);
