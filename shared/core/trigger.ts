@@ -73,13 +73,19 @@ async function latestScan(api: PlatformApi, project: Project, scanner: Scanner, 
   return items.find(matches);
 }
 
-/** The platform's setup steps for a scanner whose scans are bound to an integration (the seeds' "Bind to"). */
-function bindSteps(project: Project, scanner: Scanner, branch: string): string {
+/** The platform's steps to create a scanner's scan once by hand, filling in what CI cannot. */
+function createOnceSteps(project: Project, scanner: Scanner, branch: string, fillIn: string, save = 'save'): string {
   return (
     `Create the scan once in Invicti AppSec: open project "${project.name}", Settings > Scanners, choose ` +
-    `${scanner.type.toUpperCase()} > ${scanner.displayName || scanner.slug}, Add, fill in "Bind to" (the ${scanner.displayName || scanner.slug} ` +
-    `project or scan to bind to) and Branch "${branch}", and save (Scheduler: Now). CI re-runs it from then on.`
+    `${scanner.type.toUpperCase()} > ${scanner.displayName || scanner.slug}, Add, fill in ${fillIn} and Branch "${branch}", and ${save}. ` +
+    'CI re-runs it from then on.'
   );
+}
+
+/** The setup steps for a scanner whose scans are bound to an integration (the seeds' "Bind to"). */
+function bindSteps(project: Project, scanner: Scanner, branch: string): string {
+  const bindTo = `"Bind to" (the ${scanner.displayName || scanner.slug} project or scan to bind to)`;
+  return createOnceSteps(project, scanner, branch, bindTo, 'save (Scheduler: Now)');
 }
 
 /**
@@ -93,13 +99,11 @@ function assertNoRequiredParams(project: Project, scanner: Scanner, branch: stri
     .map(([key, p]) => (p.description ? `${key} (${p.description})` : key))
     .sort();
   if (missing.length === 0) return;
-  const name = scanner.displayName || scanner.slug;
   throw new ConfigError(
     'scanner',
     `project "${project.name}" has no ${scanner.slug} scan or scan configuration on branch "${branch}", and a new one needs the scanner ` +
-      `parameter${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which this tool does not pass. Create the scan once in ` +
-      `Invicti AppSec: open project "${project.name}", Settings > Scanners, choose ${scanner.type.toUpperCase()} > ${name}, Add, fill in ` +
-      `${missing.length === 1 ? 'that parameter' : 'those parameters'} and Branch "${branch}", and save. CI re-runs it from then on.`,
+      `parameter${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which this tool does not pass. ` +
+      createOnceSteps(project, scanner, branch, missing.length === 1 ? 'that parameter' : 'those parameters'),
   );
 }
 
