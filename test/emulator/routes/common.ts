@@ -42,7 +42,6 @@ export function intQuery(q: URLSearchParams, key: string, fallback: number, max 
   return Math.min(n, max);
 }
 
-/** A boolean query filter: undefined when the key is absent. */
 /**
  * Whether a text filter (`meta_data`, `environment`) of a scan or scanparams search applies: present, and not an
  * empty value when the scenario reads empty as "any" (`emptyFilter: any`; the platform's reading is unknown).
@@ -53,6 +52,7 @@ export function textFilterApplies(ctx: RouteContext, key: string): boolean {
   return !(value === '' && ctx.env.store.scenario.emptyFilter === 'any' && (key === 'meta_data' || key === 'environment'));
 }
 
+/** A boolean query filter: undefined when the key is absent. */
 export function boolQuery(q: URLSearchParams, key: string): boolean | undefined {
   const raw = q.get(key);
   if (raw === null) return undefined;
