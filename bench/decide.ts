@@ -65,11 +65,9 @@ interface Counted {
 }
 
 /** What one process sent, from the emulator's log (each process gets its own emulator or its own slice of the log). */
-function counted(emu: Emulator, since: number, filter: (r: ReturnType<Emulator['requests']>[number]) => boolean = () => true): Counted {
-  const log = emu.requests(since).filter(filter);
-  const start = log.find((r) => /\/restart$|\/scans\/create$/.test(r.apiPath));
+function counted(emu: Emulator, since: number): Counted {
+  const log = emu.requests(since);
   const eventId = log.find((r) => r.apiPath.startsWith('/api/v2/events/'))?.apiPath.split('/')[4];
-  void start;
   return {
     requests: log.length,
     connections: new Set(log.map((r) => r.connection)).size,
