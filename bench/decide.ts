@@ -231,6 +231,11 @@ async function similarNames(rows: DecideRow[], figures: Record<string, unknown>)
   figures.similarNames = out;
 }
 
+/** The rows as a table: figure, ours, baseline, goal, met or not. */
+export function decideTable(title: string, rows: readonly DecideRow[]): string {
+  return table(title, ['figure', 'ours', 'baseline', 'goal', 'met'], rows.map((r) => [r.figure, r.ours, r.baseline, r.goal, r.met ? 'met' : 'NOT met']));
+}
+
 export async function decide(runs = 5): Promise<{ rows: DecideRow[]; figures: Record<string, unknown> }> {
   ensureBundle('cli');
   const rows: DecideRow[] = [];
@@ -238,13 +243,7 @@ export async function decide(runs = 5): Promise<{ rows: DecideRow[]; figures: Re
   await rescanAndBig(rows, figures);
   await similarNames(rows, figures);
   await lateness(rows, figures, runs);
-  console.log(
-    table(
-      'Decide fast at any size (the built CLI as a process against the emulator; baselines in the same run)',
-      ['figure', 'ours', 'baseline', 'goal', 'met'],
-      rows.map((r) => [r.figure, r.ours, r.baseline, r.goal, r.met ? 'met' : 'NOT met']),
-    ),
-  );
+  console.log(decideTable('Decide fast at any size (the built CLI as a process against the emulator; baselines in the same run)', rows));
   console.log(jsonLine('decide', { rows, ...figures }));
   return { rows, figures };
 }

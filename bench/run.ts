@@ -7,8 +7,7 @@
  * After the benchmarks, the table of issue 13 ("decide fast at any size"): every row with its goal and met/not met.
  */
 import { coldStart, TARGET_RATIO } from './cold-start.js';
-import { decide, type DecideRow } from './decide.js';
-import { table } from './lib.js';
+import { decide, decideTable, type DecideRow } from './decide.js';
 import { importMemory } from './import-memory.js';
 import { completionLatency } from './latency.js';
 import { rendering } from './rendering.js';
@@ -50,11 +49,5 @@ for (const [name, bench] of Object.entries(benches)) {
   await bench();
 }
 if (summary.length > 0) {
-  console.log(
-    table(
-      'Issue 13 summary: decide fast at any size (shared, loaded 2-core machine: read ratios and counts, not absolute times)',
-      ['figure', 'ours', 'baseline', 'goal', 'met'],
-      summary.map((r) => [r.figure, r.ours, r.baseline, r.goal, r.met ? 'met' : 'NOT met']),
-    ),
-  );
+  console.log(decideTable('Issue 13 summary: decide fast at any size (shared, loaded 2-core machine: read ratios and counts, not absolute times)', summary));
 }
