@@ -89,6 +89,20 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
     if (denied) return denied;
     return pullFiles.get(pullKey(p.owner ?? '', p.repo ?? '', p.number ?? '')) ?? { status: 404, body: { message: 'Not Found' } };
   };
+  /** GitHub's `Link` header of a paginated list (none when there is a single page). */
+  const linkHeader = (req: RecordedRequest, page: number, perPage: number, totalPages: number): Record<string, string> => {
+    const link = (pg: number): string => {
+      const q = new URLSearchParams(req.query);
+      q.set('per_page', String(perPage));
+      q.set('page', String(pg));
+      return `${baseUrl}${req.path}?${q.toString()}`;
+    };
+    const rels: string[] = [];
+    if (page > 1) rels.push(`<${link(page - 1)}>; rel="prev"`);
+    if (page < totalPages) rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(totalPages)}>; rel="last"`);
+    if (page > 1) rels.push(`<${link(1)}>; rel="first"`);
+    return rels.length ? { link: rels.join(', ') } : {};
+  };
 
   const userJson = (u: GitHubUser): Record<string, unknown> => ({
     login: u.login,
@@ -205,8 +219,7 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
           contents_url: `${baseUrl}/repos/${p.owner}/${p.repo}/contents/${f.filename}?ref=${'a'.repeat(40)}`,
           ...(f.patch === undefined ? {} : { patch: f.patch }),
         }));
-        const next: Record<string, string> = page < totalPages ? { link: `<${baseUrl}${req.path}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : {};
-        return { status: 200, body, headers: next };
+        return { status: 200, body, headers: linkHeader(req, page, perPage, totalPages) };
       },
     },
     {
@@ -245,17 +258,7 @@ export async function startFakeGitHub(options: { tokens: Record<string, GitHubTo
         const page = intParam(req.query, 'page', 1);
         const all = thread(o, r, n);
         const { slice, totalPages } = paginate(all, page, perPage);
-        const link = (pg: number): string => {
-          const q = new URLSearchParams(req.query);
-          q.set('per_page', String(perPage));
-          q.set('page', String(pg));
-          return `${baseUrl}${req.path}?${q.toString()}`;
-        };
-        const rels: string[] = [];
-        if (page > 1) rels.push(`<${link(page - 1)}>; rel="prev"`);
-        if (page < totalPages) rels.push(`<${link(page + 1)}>; rel="next"`, `<${link(totalPages)}>; rel="last"`);
-        if (page > 1) rels.push(`<${link(1)}>; rel="first"`);
-        return { status: 200, body: slice.map((c) => commentJson(o, r, n, c)), headers: rels.length ? { link: rels.join(', ') } : {} };
+        return { status: 200, body: slice.map((c) => commentJson(o, r, n, c)), headers: linkHeader(req, page, perPage, totalPages) };
       },
     },
     {
