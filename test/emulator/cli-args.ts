@@ -1,6 +1,7 @@
 /** Command-line flags of `npm run emulator`; every problem becomes one readable line. */
-import { creatableScenario, defaultScenario } from './scenario/default.js';
 import { parseArgs } from 'node:util';
+import { requiresBind, scansImages } from './routes/common.js';
+import { creatableScenario, defaultScenario } from './scenario/default.js';
 import type { EmulatorOptions } from './emulator.js';
 import type { Scenario } from './scenario/schema.js';
 
@@ -11,12 +12,12 @@ export class UsageError extends Error {
 export const USAGE =
   'usage: npm run emulator -- [--port <n>] [--token <t>] [--scenario <file.json|yaml>|creatable] [--mode core|legacy|both] [--time-scale <n>]';
 
-/** How a scanner of a scenario gets its scans from CI, from its labels (`bind` = rescan-only, as kdt reads it). */
-function scannerUse(labels: readonly string[]): string {
-  if (labels.includes('bind')) return 'bound to an integration on the platform: rescan-only (CI re-runs its saved scan, cannot create one)';
+/** How a scanner of a scenario gets its scans from CI, by the routes' own rules (`bind` = rescan-only, as kdt reads it). */
+function scannerUse(scanner: { slug: string; type: string; labels: readonly string[] }): string {
+  if (requiresBind(scanner)) return 'bound to an integration on the platform: rescan-only (CI re-runs its saved scan, cannot create one)';
   const ways = ['scan'];
-  if (labels.includes('import')) ways.push('import');
-  if (labels.includes('docker')) ways.push('image');
+  if (scanner.labels.includes('import')) ways.push('import');
+  if (scansImages(scanner)) ways.push('image');
   return ways.join(', ');
 }
 
@@ -31,7 +32,7 @@ function scenarioLines(scenario: Scenario): string[] {
   }
   const scanners = scenario.scanners ?? [];
   const width = Math.max(0, ...scanners.map((s) => s.slug.length)) + 2;
-  const rows = scanners.map((s) => `    ${s.slug.padEnd(width)}${(s.type ?? '').padEnd(6)}${scannerUse(s.labels ?? [])}`);
+  const rows = scanners.map((s) => `    ${s.slug.padEnd(width)}${s.type.padEnd(6)}${scannerUse({ slug: s.slug, type: s.type, labels: s.labels ?? [] })}`);
   const baselines = (scenario.baselineScans ?? []).map((b) => `${b.tool} on ${b.project}/${b.branch}`);
   return [
     '  Projects:',

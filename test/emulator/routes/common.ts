@@ -83,6 +83,11 @@ export function requiresBind(tool: { slug: string; labels: readonly string[] }):
   return tool.labels.includes('bind') && !tool.labels.includes('creatable-on-tool');
 }
 
+/** A scanner that scans container images (`POST /scans/image`): type `cs`, or labelled `container` (trivy in kdt's README). */
+export function scansImages(tool: { type: string; labels: readonly string[] }): boolean {
+  return tool.type === 'cs' || tool.labels.includes('container');
+}
+
 export function bindRefusal(slug: string): HttpError {
   return badRequest(`scanner ${slug} must be bound to a ${slug} project or scan: create the scan in the platform UI ("Bind to"), then re-run it`);
 }

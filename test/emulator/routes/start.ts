@@ -9,7 +9,7 @@ import { GO_BODIES } from '../http/go-types.js';
 import { emptyPr } from '../state/store.js';
 import { startEvent } from '../state/events.js';
 import type { ScanConfig, ScannerRec, ScanRec } from '../state/types.js';
-import { bindRefusal, bool, customFrom, jsonBody, obj, prFrom, requireParams, requiresBind, str } from './common.js';
+import { bindRefusal, bool, customFrom, jsonBody, obj, prFrom, requireParams, requiresBind, scansImages, str } from './common.js';
 
 function requireTool(ctx: RouteContext, idOrSlug: string): ScannerRec {
   const tool = idOrSlug === '' ? undefined : ctx.env.store.scanner(idOrSlug);
@@ -115,9 +115,8 @@ function imageScan(ctx: RouteContext) {
   const project = store.projects.find((p) => p.id === projectId);
   if (project === undefined) throw badRequest('project not found');
   const tool = requireTool(ctx, str(body, 'tool'));
-  // Only container scanners (type `cs`, or labelled `container` as trivy in kdt's README) scan images; the real
-  // refusal's status and text are not documented.
-  if (tool.type !== 'cs' && !tool.labels.includes('container') && store.scenario.imageScanners === 'container') throw badRequest(`scanner ${tool.slug} is not a container scanner: image scans need a scanner of type cs`);
+  // Only container scanners scan images; the real refusal's status and text are not documented.
+  if (!scansImages(tool) && store.scenario.imageScanners === 'container') throw badRequest(`scanner ${tool.slug} is not a container scanner: image scans need a scanner of type cs`);
   const image = str(body, 'image').trim();
   if (image === '') throw badRequest('image is required');
   const sp = store.findOrCreateScanparams({
