@@ -57,7 +57,10 @@ export async function runCore(
   return { result, logs };
 }
 
-/** How many scans the emulator was asked to start (create, restart, image, import). */
-export function startRequests(emu: Emulator): number {
-  return emu.requests().filter((r) => r.status !== null && r.status >= 200 && r.status < 300 && /\/scans\/(create|image|import|[0-9a-f]{24}\/restart(_with_option)?)$/.test(r.path)).length;
+/** The API path of a request that starts a scan (create, restart, image, import). */
+export const START_PATH = /\/scans\/(create|image|import|[0-9a-f]{24}\/restart(_with_option)?)$/;
+
+/** How many scans the emulator was asked to start and accepted (2xx), from log index `since` on. */
+export function startRequests(emu: Emulator, since = 0): number {
+  return emu.requests(since).filter((r) => r.status !== null && r.status >= 200 && r.status < 300 && START_PATH.test(r.apiPath)).length;
 }

@@ -14,6 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Severity } from '../../shared/api/types.js';
 import { defaultScenario, startEmulator, type Emulator, type FaultRule } from '../emulator/index.js';
+import { startRequests } from '../helpers/core-run.js';
 import { endlessScenario } from '../helpers/endless-scenario.js';
 import { Captured, cliInProcess, seededRandom, suiteSeed, virtualTime } from './support.js';
 
@@ -141,7 +142,6 @@ function argvOf(plan: Plan): string[] {
   return argv;
 }
 
-const START = /\/scans\/(create|image|import|[0-9a-f]{24}\/restart(_with_option)?)$/;
 const time = virtualTime(SCALE);
 const captured = new Captured();
 let usual: Emulator;
@@ -157,8 +157,6 @@ afterAll(async () => {
   captured.expectNoLeak([TOKEN]);
 });
 
-const startsIn = (emu: Emulator, since: number): number => emu.requests(since).filter((r) => START.test(r.apiPath) && r.status !== null && r.status >= 200 && r.status < 300).length;
-
 /**
  * Holds platform time still until `count` scans have started on the emulator (or, if they never do, for at most
  * `capMs` of wall time, so a client that never starts fails the run instead of hanging it). Resolves to the wall
@@ -168,7 +166,7 @@ async function holdUntilStarted(emu: Emulator, since: number, count: number, don
   const from = performance.now();
   time.hold();
   try {
-    while (!done.ended && startsIn(emu, since) < count && performance.now() - from < capMs) await new Promise((r) => setTimeout(r, 2));
+    while (!done.ended && startRequests(emu, since) < count && performance.now() - from < capMs) await new Promise((r) => setTimeout(r, 2));
   } finally {
     time.resume();
   }
@@ -193,7 +191,7 @@ async function runPlan(plan: Plan, random: () => number): Promise<string[]> {
   if (status !== want.status) problems.push(`status ${status}, expected ${want.status}`);
   if (run.code !== want.exitCode) problems.push(`exit ${run.code}, expected ${want.exitCode}`);
   if (!run.stdout.startsWith(`Invicti AppSec: ${want.status.toUpperCase()} (exit ${want.exitCode})`)) problems.push(`stdout says ${JSON.stringify(run.stdout.split('\n')[0])}`);
-  const starts = startsIn(emu, since);
+  const starts = startRequests(emu, since);
   const events = emu.state().startedEvents.length;
   if (starts !== want.starts || events !== want.starts) problems.push(`${starts} scans started (${events} events), expected ${want.starts}`);
   // The deadline is the run's own timeout on the shared clock; the last request in flight may add one request

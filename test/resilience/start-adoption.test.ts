@@ -7,10 +7,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlatformClient } from '../../shared/api/index.js';
 import { startScan } from '../../shared/core/trigger.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
+import { START_PATH } from '../helpers/core-run.js';
 import { Captured, cliInProcess, virtualTime, type CliRun } from './support.js';
 
 const TOKEN = 'resilience-adopt-token-5b0e2c';
-const START = /\/scans\/(create|image|import|[0-9a-f]{24}\/restart(_with_option)?)$/;
 const time = virtualTime(50);
 const captured = new Captured();
 let emu: Emulator;
@@ -35,7 +35,7 @@ async function scan(target: Emulator, args: string[], options: { realClock?: boo
 }
 
 const resultOf = (run: CliRun): { status: string; scanners: { eventId?: string }[] } => JSON.parse(run.files.get('r.json') ?? '{}') as never;
-const startsSince = (target: Emulator, since: number): { status: number | null; fault?: string }[] => target.requests(since).filter((r) => START.test(r.apiPath));
+const startsSince = (target: Emulator, since: number): { status: number | null; fault?: string }[] => target.requests(since).filter((r) => START_PATH.test(r.apiPath));
 
 describe('adopting a scan after an ambiguous start failure', () => {
   it('never gates on an earlier run\'s scan of the same project, tool and branch when its own restart got a 502 that reached nothing', async () => {
