@@ -45,17 +45,24 @@ function kdtHint(token: string, name: string): string | undefined {
   return `${token} is kdt's spelling: here it is --${native}. (Or run the kdt command line unchanged: invicti-appsec kdt scan ...)`;
 }
 
-class ArgsError {
-  readonly problems: { setting: string; message: string }[] = [];
+/** Every problem of one command line, thrown together as one ConfigError naming each setting (exit 2). */
+export class CommandLineProblems {
+  private readonly list: { setting: string; message: string }[] = [];
+  private readonly where: string;
+  private readonly footer: string;
+  /** `where`: "on the command line"; `footer`: the line that says where to read more. */
+  constructor(where: string, footer: string) {
+    this.where = where;
+    this.footer = footer;
+  }
   add(setting: string, message: string): void {
-    this.problems.push({ setting, message });
+    this.list.push({ setting, message });
   }
   throwIfAny(): void {
-    if (this.problems.length === 0) return;
-    const settings = [...new Set(this.problems.map((p) => p.setting))].join(', ');
-    const lines = this.problems.map((p) => p.message);
-    const text = lines.length === 1 ? (lines[0] ?? '') : `${lines.length} problems on the command line:\n${lines.map((l) => `- ${l}`).join('\n')}`;
-    throw new ConfigError(settings, `${text}\nRun invicti-appsec help for the list of options.`);
+    if (this.list.length === 0) return;
+    const settings = [...new Set(this.list.map((p) => p.setting))].join(', ');
+    const text = this.list.length === 1 ? (this.list[0]?.message ?? '') : `${this.list.length} problems ${this.where}:\n${this.list.map((p) => `- ${p.message}`).join('\n')}`;
+    throw new ConfigError(settings, `${text}\n${this.footer}`);
   }
 }
 
@@ -64,7 +71,7 @@ class ArgsError {
  * unknown flags, missing values and stray arguments, with a "did you mean" where one is close.
  */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const errors = new ArgsError();
+  const errors = new CommandLineProblems('on the command line', 'Run invicti-appsec help for the list of options.');
   const raw: Record<string, string> = {};
   const positionals: string[] = [];
   let help = argv.length === 0;

@@ -5,6 +5,7 @@
  * `-f=value`, `-fvalue`, switches as `--flag` or `--flag=false`. Every problem is collected into one ConfigError.
  */
 import { ConfigError } from '../errors.js';
+import { CommandLineProblems } from './args.js';
 import { getOption, OPTIONS } from '../core/options.js';
 import { closest } from '../core/suggest.js';
 import { KDT_COMMANDS, KDT_FLAGS, kdtFlagApplies, type KdtCommand, type KdtFlag } from './kdt-flags.js';
@@ -29,21 +30,8 @@ const NATIVE_COMMAND: Record<KdtCommand, string> = {
 const GLOBAL_VALUE_FLAGS = new Set(KDT_FLAGS.filter((f) => f.commands === 'global' && f.value).flatMap((f) => [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])]));
 const SWITCH_WORDS: Record<string, string> = { true: 'true', '1': 'true', t: 'true', false: 'false', '0': 'false', f: 'false' };
 
-class Problems {
-  readonly list: { setting: string; message: string }[] = [];
-  add(setting: string, message: string): void {
-    this.list.push({ setting, message });
-  }
-  throwIfAny(): void {
-    if (this.list.length === 0) return;
-    const settings = [...new Set(this.list.map((p) => p.setting))].join(', ');
-    const text = this.list.length === 1 ? (this.list[0]?.message ?? '') : `${this.list.length} problems in the kdt command line:\n${this.list.map((p) => `- ${p.message}`).join('\n')}`;
-    throw new ConfigError(settings, `${text}\nSee docs/migrating-from-kdt.md for every kdt flag and its native spelling.`);
-  }
-}
-
 /** The kdt command at the start of `argv` (global flags may come first), and where its flags begin. */
-function findCommand(argv: readonly string[], problems: Problems): { command?: KdtCommand; rest: string[] } {
+function findCommand(argv: readonly string[], problems: CommandLineProblems): { command?: KdtCommand; rest: string[] } {
   const before: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] ?? '';
@@ -85,7 +73,7 @@ export function shellWord(word: string): string {
 
 /** Read a kdt command line (what follows `invicti-appsec kdt`). Throws one ConfigError (exit 2) for every problem. */
 export function translateKdt(argv: readonly string[]): KdtTranslation {
-  const problems = new Problems();
+  const problems = new CommandLineProblems('in the kdt command line', 'See docs/migrating-from-kdt.md for every kdt flag and its native spelling.');
   const { command, rest } = findCommand(argv, problems);
   if (command === undefined) {
     problems.throwIfAny();
