@@ -10,9 +10,9 @@
 import type { RunResult } from '../../shared/core/result.js';
 import { runTotals } from '../../shared/core/run-totals.js';
 import { cleanText, safeHttpUrl, truncate } from '../../shared/render/escape.js';
-import { GITLAB_OUTPUTS } from '../../shared/core/output-variables.js';
+import { OUTPUT_VARIABLES } from '../../shared/core/output-variables.js';
 
-export type GitlabOutputName = keyof typeof GITLAB_OUTPUTS;
+export type GitlabOutputName = keyof typeof OUTPUT_VARIABLES;
 
 // Caps that keep the whole file well under GitLab's 5 KB even with multi-byte text: a 300-character summary is
 // at most 1.2 KB of UTF-8, ID lists and URLs are ASCII.
@@ -66,7 +66,7 @@ export function gitlabOutputs(result: RunResult, extras: { noteUrl?: string } = 
   };
 }
 
-/** `KEY=value` lines in the order of `GITLAB_OUTPUTS`. */
+/** `KEY=value` lines in the order of `OUTPUT_VARIABLES`. */
 export function renderDotenv(outputs: Readonly<Record<GitlabOutputName, string>>): string {
-  return (Object.keys(GITLAB_OUTPUTS) as GitlabOutputName[]).map((name) => `${name}=${outputs[name]}`).join('\n') + '\n';
+  return (Object.keys(OUTPUT_VARIABLES) as GitlabOutputName[]).map((name) => `${name}=${outputs[name]}`).join('\n') + '\n';
 }

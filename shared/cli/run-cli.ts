@@ -11,7 +11,7 @@ import { parseArgs, type ParsedArgs } from './args.js';
 import { consoleLogger } from './console-logger.js';
 import { helpText, PROGRAM } from './help.js';
 import { shellWord, translateKdt } from './kdt-args.js';
-import { KNOWN_OUTPUTS, runScanCommand, type ScanIo } from './run-scan-command.js';
+import { runScanCommand, type ScanIo } from './run-scan-command.js';
 import { preflightFiles } from './preflight.js';
 import { checkSettingNames } from '../core/env-names.js';
 
@@ -58,7 +58,7 @@ function connect(io: CliIo, flags: Record<string, string>): Connected | number {
   const raw = mergeRaw(fromEnv.raw, flags);
   let config: ConnectionConfig;
   try {
-    const names = checkSettingNames(io.env, 'cli', KNOWN_OUTPUTS);
+    const names = checkSettingNames(io.env, 'cli');
     for (const warning of names.warnings) io.stderr(`warning: ${warning}\n`);
     if (names.error) throw names.error;
     config = parseConnectionConfig(raw, { describe: settingLabel('cli') });

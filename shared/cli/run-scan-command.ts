@@ -6,7 +6,6 @@
 import type { Env, RunContext } from '../ci/index.js';
 import { readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../core/config.js';
 import { runScanFlow } from './scan-flow.js';
-import { GITLAB_OUTPUTS } from '../core/output-variables.js';
 import type { CiKind } from '../core/options.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { writeReportFiles, type WriteText } from '../core/report-files.js';
@@ -52,9 +51,6 @@ export interface ScanCommandOptions {
   hostDiff?: (config: ScanConfig, context: RunContext) => NamedSource[];
 }
 
-/** The GitLab component's dotenv outputs: later jobs of the pipeline see them as variables, whatever runs there. */
-export const KNOWN_OUTPUTS: readonly string[] = Object.keys(GITLAB_OUTPUTS);
-
 export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): Promise<number> {
   let secrets: string[] = [];
   const say = (text: string): void => io.stderr(redact(text, secrets));
@@ -73,7 +69,7 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
       raw,
       event: io.readGithubEvent?.(),
       ...(branch ? { localBranch: branch } : {}),
-      knownEnv: [...KNOWN_OUTPUTS, ...(options.knownEnv ?? [])],
+      knownEnv: options.knownEnv,
       warn: (warning) => say(`warning: ${warning}\n`),
     },
     {

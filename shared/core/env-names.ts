@@ -8,6 +8,7 @@ import { ConfigError } from '../errors.js';
 import { githubInputEnv } from './config-env.js';
 import { gitlabInputVariable } from './option-formats.js';
 import { OPTIONS, type CiKind } from './options.js';
+import { OUTPUT_VARIABLES } from './output-variables.js';
 import { editDistance } from './suggest.js';
 
 /** Edits (insert, delete, substitute, swap, `_` for `-`) an unknown name may be from a known one to count as its typo. */
@@ -17,6 +18,7 @@ const MAX_TYPO_DISTANCE = 2;
 const OTHER_KNOWN = [
   'INVICTI_APPSEC_HOME', // where the GitLab image keeps the bundles (the template's script)
   'INVICTI_TEST_NODE24', // the Node 24 binary the action's bundle tests run with
+  ...Object.keys(OUTPUT_VARIABLES), // a run's outputs, which later jobs of the pipeline see as variables
 ];
 
 export interface SettingNameCheck {
@@ -53,8 +55,8 @@ function typoOf(name: string, settings: ReadonlyMap<string, string>): string | u
 
 /**
  * Check the names of the setting variables in `env` for packaging `ci` (`INPUT_*` on GitHub, `INVICTI_*`
- * elsewhere). `alsoKnown` lists further legitimate names (e.g. the GitLab component's dotenv outputs, which
- * later jobs of the pipeline see as variables).
+ * elsewhere). `alsoKnown` lists further legitimate names a packaging reads (e.g. the Bitbucket pipe's proxy and
+ * API URL variables).
  */
 export function checkSettingNames(env: Readonly<Record<string, string | undefined>>, ci: CiKind, alsoKnown: readonly string[] = []): SettingNameCheck {
   const { prefix, settings, known } = knownNames(ci, alsoKnown);

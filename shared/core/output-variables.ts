@@ -1,12 +1,12 @@
 /**
- * The run's output variables as later jobs of a GitLab pipeline see them (the component's dotenv report). They
- * live in the core, not in the GitLab packaging, because every entry must know these names: a job after the
- * component's job sees them as `INVICTI_*` variables that are not settings, and the misspelled-setting check
- * (`env-names.ts`), whatever entry runs there, must not take them for typos.
+ * The run's `INVICTI_*` output variables. Today only the GitLab component writes them (its dotenv report, so later
+ * jobs of the pipeline see them as variables). They live in the core, not in the GitLab packaging, because the
+ * misspelled-setting check (`env-names.ts`) of every entry must know these names: whatever runs in a later job
+ * (the CLI, the component again) sees `INVICTI_*` variables that are not settings and must not take them for typos.
  */
 
 /** Output variable → what it holds (for the docs; a test keeps docs/gitlab.md in step). */
-export const GITLAB_OUTPUTS = {
+export const OUTPUT_VARIABLES = {
   INVICTI_STATUS: 'Outcome of the run: passed, failed, warned, error, timeout or skipped (async runs).',
   INVICTI_EXIT_CODE: 'Exit code of the job: 0 passed or warned, 1 gate failed, 3 platform error or timeout.',
   INVICTI_SUMMARY: 'One-line decision with the reasons (at most 300 characters).',

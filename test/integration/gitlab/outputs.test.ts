@@ -1,6 +1,6 @@
 /** The dotenv outputs within GitLab's dotenv rules, whatever the scanners and the platform sent. */
 import { describe, expect, it } from 'vitest';
-import { GITLAB_OUTPUTS } from '../../../shared/core/output-variables.js';
+import { OUTPUT_VARIABLES } from '../../../shared/core/output-variables.js';
 import { gitlabOutputs, renderDotenv } from '../../../gitlab-templates/src/dotenv.js';
 import { gitlabReports } from '../../../gitlab-templates/src/report-files.js';
 import { OPTIONS } from '../../../shared/core/options.js';
@@ -12,11 +12,11 @@ const parse = (text: string): Record<string, string> =>
 describe('dotenv outputs', () => {
   it('never reuse a setting variable: a dotenv variable would override the next inclusion\'s inputs', () => {
     const settings = new Set(OPTIONS.flatMap((o) => [o.env, o.deprecatedEnv].filter((n): n is string => n !== undefined)));
-    for (const name of Object.keys(GITLAB_OUTPUTS)) {
+    for (const name of Object.keys(OUTPUT_VARIABLES)) {
       expect(settings.has(name), name).toBe(false);
       expect(name).toMatch(/^INVICTI_[A-Z0-9_]+$/);
     }
-    expect(Object.keys(GITLAB_OUTPUTS).length).toBeLessThanOrEqual(20);
+    expect(Object.keys(OUTPUT_VARIABLES).length).toBeLessThanOrEqual(20);
   });
 
   it('sums the counts over the scanners and joins the IDs', () => {
@@ -25,7 +25,7 @@ describe('dotenv outputs', () => {
     const critical = result.scanners.reduce((n, s) => n + s.counts.critical, 0);
     expect(out).toMatchObject({ INVICTI_STATUS: 'failed', INVICTI_EXIT_CODE: '1', INVICTI_CRITICAL: String(critical), INVICTI_RELEASE_STATUS: 'fail' });
     expect(out.INVICTI_NOTE_URL).toBe('https://gitlab.example.com/g/p/-/merge_requests/3#note_9');
-    expect(Object.keys(parse(renderDotenv(out)))).toEqual(Object.keys(GITLAB_OUTPUTS));
+    expect(Object.keys(parse(renderDotenv(out)))).toEqual(Object.keys(OUTPUT_VARIABLES));
   });
 
   it('keeps every value on one line, drops unsafe links and stays well under 5 KB for hostile input', () => {
@@ -35,7 +35,7 @@ describe('dotenv outputs', () => {
     const text = renderDotenv(gitlabOutputs(hostile, { noteUrl: 'javascript:alert(1)' }));
     expect(Buffer.byteLength(text)).toBeLessThan(5120);
     const lines = text.trimEnd().split('\n');
-    expect(lines).toHaveLength(Object.keys(GITLAB_OUTPUTS).length);
+    expect(lines).toHaveLength(Object.keys(OUTPUT_VARIABLES).length);
     // eslint-disable-next-line no-control-regex -- asserting there are none
     for (const line of lines) expect(line).not.toMatch(/[\u0000-\u001f\u007f\u202e]/);
     const out = parse(text);

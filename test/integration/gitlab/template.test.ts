@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { GITLAB_OUTPUTS } from '../../../shared/core/output-variables.js';
+import { OUTPUT_VARIABLES } from '../../../shared/core/output-variables.js';
 import { GITLAB_REPORT_FILES } from '../../../gitlab-templates/src/report-files.js';
 import { gitlabInputVariable, gitlabSpecInputs, markdownTable } from '../../../shared/core/option-formats.js';
 import { OPTIONS } from '../../../shared/core/options.js';
@@ -126,7 +126,7 @@ describe('docs/gitlab.md', () => {
 
   it('documents the template-only inputs and every dotenv output', () => {
     for (const name of Object.keys(TEMPLATE_ONLY)) expect(page).toContain(`| \`${name}\` |`);
-    for (const name of Object.keys(GITLAB_OUTPUTS)) expect(page).toContain(`| \`${name}\` |`);
+    for (const name of Object.keys(OUTPUT_VARIABLES)) expect(page).toContain(`| \`${name}\` |`);
     for (const file of Object.values(GITLAB_REPORT_FILES)) expect(page).toContain(file);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSettingNames } from '../../../shared/core/env-names.js';
+import { OUTPUT_VARIABLES } from '../../../shared/core/output-variables.js';
 import { githubInputEnv } from '../../../shared/core/config.js';
 import { gitlabInputVariable } from '../../../shared/core/option-formats.js';
 import { OPTIONS } from '../../../shared/core/options.js';
@@ -37,6 +38,11 @@ describe('checkSettingNames', () => {
     expect(checkSettingNames(env, 'gitlab', ['INVICTI_EVENT_IDS'])).toEqual({ warnings: [] });
     const inputs = Object.fromEntries(OPTIONS.filter((o) => o.github !== 'none').map((o) => [githubInputEnv(o.name), '1']));
     expect(checkSettingNames({ ...inputs, INVICTI_WHATEVER: 'x' }, 'github')).toEqual({ warnings: [] });
+  });
+
+  it('knows the run\'s output variables in every packaging, with no list passed in (later jobs see them)', () => {
+    const env = Object.fromEntries(Object.keys(OUTPUT_VARIABLES).map((name) => [name, '1']));
+    for (const ci of ['cli', 'gitlab', 'bitbucket'] as const) expect(checkSettingNames(env, ci)).toEqual({ warnings: [] });
   });
 
   it('warns about other unknown INVICTI_* names', () => {
