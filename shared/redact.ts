@@ -50,7 +50,7 @@ function base64Forms(secret: string): string[] {
 }
 
 /** Every spelling of a secret this module removes, longest first (so a longer form is masked as a whole). */
-export function secretForms(secret: string): string[] {
+function secretForms(secret: string): string[] {
   if (secret.length < MIN_SECRET) return [];
   const forms = new Set([secret, ...urlForms(secret), ...htmlForms(secret), ...jsonForms(secret), ...base64Forms(secret)]);
   return [...forms].filter((f) => f.length >= MIN_SECRET).sort((a, b) => b.length - a.length);

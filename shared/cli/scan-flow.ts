@@ -50,7 +50,7 @@ export type ScanFlowOutcome =
   | { stage: 'done'; result: RunResult; config: ScanConfig; context: RunContext; logger: Logger };
 
 /** Settings and local checks; throws the first problem (a ConfigError naming the setting in the packaging's spelling). */
-export function configureScan(input: ScanFlowInput): { config: ScanConfig; context: RunContext } {
+function configureScan(input: ScanFlowInput): { config: ScanConfig; context: RunContext } {
   const label = settingLabel(input.ci);
   const names = checkSettingNames(input.env, input.ci, input.knownEnv ?? []);
   for (const warning of names.warnings) input.warn(warning);

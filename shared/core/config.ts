@@ -121,7 +121,7 @@ export interface ModeWords {
   switchTo(mode: ScanMode, label: (name: string) => string): string;
 }
 
-export const SETTING_MODE_WORDS: ModeWords = {
+const SETTING_MODE_WORDS: ModeWords = {
   requiredIn: (mode) => `in mode ${mode}`,
   name: (mode) => `mode ${mode}`,
   switchTo: (mode, label) => `set ${label('mode')} to ${mode}`,

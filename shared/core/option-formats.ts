@@ -51,7 +51,7 @@ export interface CliFlag {
 }
 
 /** The description plus the allowed values of an enum, as one text. */
-export function longDescription(option: OptionDef, ci: CiKind = 'github'): string {
+function longDescription(option: OptionDef, ci: CiKind = 'github'): string {
   const description = describeOption(option, ci);
   return option.values && option.type === 'enum' ? `${description} One of: ${option.values.join(', ')}.` : description;
 }

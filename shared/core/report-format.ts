@@ -24,7 +24,7 @@ export const REPORT_FORMAT_NAMES: Readonly<Record<ReportFormat, string>> = {
  * scanner can write; the rest is each tool's own JSON. A scanner absent from this table is not judged: the platform
  * decides (the catalogue is the tenant's, so a guess must never refuse a run).
  */
-export const SCANNER_IMPORT_FORMATS: Readonly<Record<string, readonly ReportFormat[]>> = {
+const SCANNER_IMPORT_FORMATS: Readonly<Record<string, readonly ReportFormat[]>> = {
   semgrep: ['semgrep', 'sarif'],
   bandit: ['bandit', 'sarif'],
   gosec: ['gosec', 'sarif'],

@@ -10,7 +10,7 @@ export interface NamedSource {
   source: DiffSource;
 }
 
-export function diffChain(sources: readonly NamedSource[]): DiffSource | undefined {
+function diffChain(sources: readonly NamedSource[]): DiffSource | undefined {
   if (sources.length === 0) return undefined;
   return {
     async changes(request: DiffRequest): Promise<ChangeSet> {

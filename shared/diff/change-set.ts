@@ -40,7 +40,7 @@ export class DiffUnavailable extends Error {
 }
 
 /** Lines either side of a changed line that still count as "the lines a change touched". */
-export const CONTEXT_LINES = 3;
+const CONTEXT_LINES = 3;
 
 /** `./src/a.ts`, `/src/a.ts`, `src\\a.ts` → `src/a.ts`, so scanner paths meet diff paths. */
 export function normalisePath(path: string): string {
