@@ -31,7 +31,7 @@ export function bitbucketDiffSource(options: BitbucketDiffOptions): DiffSource {
   return {
     async changes(): Promise<ChangeSet> {
       // The HTTP client (undici) loads only when the diff is read: it is most of the pipe's start-up cost.
-      const { bitbucketHttp } = await import('./bitbucket-http.js');
+      const { bitbucketHttp } = await import('./lazy.js');
       const http = bitbucketHttp({
         mode: 'rest',
         auth: options.auth,

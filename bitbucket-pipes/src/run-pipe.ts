@@ -30,9 +30,9 @@ export async function runPipe(argv: readonly string[], io: ScanIo): Promise<numb
     knownEnv: [PROXY_URL_ENV, API_URL_ENV],
     // changed-only reads the pull request's diff from the API when credentials are set, then the step's clone.
     hostDiff: bitbucketHostDiff(settings),
-    // Code Insights and the comment (undici's fetch with them) load once the scan has decided.
+    // Code Insights and the comment (undici's fetch with them) load once the scan has decided, or with the diff.
     publish: async (input) => {
-      const { bitbucketPublisher } = await import('./publish.js');
+      const { bitbucketPublisher } = await import('./lazy.js');
       await bitbucketPublisher(settings)(input);
     },
   });
