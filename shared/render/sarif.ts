@@ -68,17 +68,20 @@ function locationOf(f: Finding, scanner: string): SarifLocation {
     };
   }
   const synthetic = { physicalLocation: { artifactLocation: { uri: `${PRODUCT_ID}/${slug(scanner)}` } } };
-  const url = safeHttpUrl(f.url);
-  if (url === undefined) return synthetic;
-  const method = f.method === undefined || f.method.trim() === '' ? '' : `${plain(f.method, 20).toUpperCase()} `;
-  const param = f.parameter === undefined || f.parameter === '' ? '' : ` (${plain(f.parameter, 200)})`;
-  return { ...synthetic, logicalLocations: [{ kind: 'resource', fullyQualifiedName: `${method}${truncate(url, 2000)}${param}` }] };
+  const request = requestOf(f);
+  if (request === undefined) return synthetic;
+  const method = request.method === undefined ? '' : `${request.method} `;
+  const param = request.parameter === undefined ? '' : ` (${request.parameter})`;
+  return { ...synthetic, logicalLocations: [{ kind: 'resource', fullyQualifiedName: `${method}${request.url}${param}` }] };
 }
 
-/** A DAST finding's request as result properties (the URL is not a repository file). */
-function requestProperties(f: Finding): Record<string, string> {
+/**
+ * A DAST finding's request (no repository path, an http(s) URL), cleaned: the location's logical name and the
+ * result's properties (the URL is not a repository file).
+ */
+function requestOf(f: Finding): { url: string; method?: string; parameter?: string } | undefined {
   const url = repoPath(f.path) === '' ? safeHttpUrl(f.url) : undefined;
-  if (url === undefined) return {};
+  if (url === undefined) return undefined;
   return {
     url: truncate(url, 2000),
     ...(f.method === undefined || f.method.trim() === '' ? {} : { method: plain(f.method, 20).toUpperCase() }),
@@ -141,7 +144,7 @@ function runOf(scanner: ScannerResult, toolVersion: string, maxResults: number):
       locations: [locationOf(f, scanner.scanner)],
       partialFingerprints: { 'invictiFindingId/v1': sha256Hex(`${scanner.scanner}\u0000${f.id}`) },
       baselineState: f.isNew ? 'new' : 'unchanged',
-      properties: { severity: f.severity, scanner: plain(scanner.scanner, 200), isNew: f.isNew, ...requestProperties(f) },
+      properties: { severity: f.severity, scanner: plain(scanner.scanner, 200), isNew: f.isNew, ...requestOf(f) },
     };
   });
   return {
