@@ -4,7 +4,7 @@
  * leaves out the patch of large or binary files: past the cap the API is no answer (the local checkout is asked
  * next), and a file without a patch counts as changed throughout.
  */
-import { addHunks } from '../../shared/diff/unified-diff.js';
+import { fileFromHunks } from '../../shared/diff/unified-diff.js';
 import { DiffUnavailable, normalisePath, type ChangedFile, type ChangeSet, type DiffSource } from '../../shared/diff/change-set.js';
 import { inParallel } from '../../shared/diff/chain.js';
 import { describeError } from '../../shared/errors.js';
@@ -41,9 +41,7 @@ export function githubDiffSource(options: GitHubDiffOptions): DiffSource {
         const files = new Map<string, ChangedFile>();
         for (const f of lists.flat()) {
           if (f.status === 'removed') continue;
-          const file: ChangedFile = { ranges: [], whole: f.patch === undefined || f.patch === '' };
-          if (f.patch) addHunks(file, f.patch);
-          files.set(normalisePath(f.filename), file);
+          files.set(normalisePath(f.filename), fileFromHunks(f.patch));
         }
         return { files, source: `GitHub pull request files API (${files.size} files)` };
       } catch (err) {

@@ -3,7 +3,7 @@
  * one unified diff (Bitbucket redirects it to the commit-range diff), read by the shared parser. A diff larger than
  * BITBUCKET_MAX_DIFF_CHARS is no answer: the step's clone is asked next.
  */
-import type { NamedSource } from '../../shared/diff/chain.js';
+import { unavailableSource, type NamedSource } from '../../shared/diff/chain.js';
 import { DiffUnavailable, type ChangeSet, type DiffSource } from '../../shared/diff/change-set.js';
 import { parseUnifiedDiff } from '../../shared/diff/unified-diff.js';
 import type { ScanConfig } from '../../shared/core/config.js';
@@ -62,7 +62,7 @@ export function bitbucketHostDiff(settings: PipeSettings) {
     const repo = settings.repo;
     if (!auth || !repo) {
       const why = !auth ? `no credentials (${getOption('bitbucket-token').env})` : 'BITBUCKET_WORKSPACE and BITBUCKET_REPO_SLUG are not set';
-      return [{ name: 'Bitbucket API', source: { changes: () => Promise.reject(new DiffUnavailable(why)) } }];
+      return [unavailableSource('Bitbucket API', why)];
     }
     return [{ name: 'Bitbucket API', source: bitbucketDiffSource({ auth, repo, prId, settings, timeoutMs: config.requestTimeoutMs }) }];
   };

@@ -6,15 +6,13 @@
  */
 import type { Agent as HttpAgent } from 'node:http';
 import { z } from 'zod';
-import { addHunks } from '../../shared/diff/unified-diff.js';
+import { fileFromHunks } from '../../shared/diff/unified-diff.js';
 import { DiffUnavailable, normalisePath, type ChangedFile, type ChangeSet, type DiffSource } from '../../shared/diff/change-set.js';
-import { inParallel } from '../../shared/diff/chain.js';
-import type { NamedSource } from '../../shared/diff/chain.js';
+import { inParallel, unavailableSource, type NamedSource } from '../../shared/diff/chain.js';
 import type { ScanConfig } from '../../shared/core/config.js';
 import { getOption } from '../../shared/core/options.js';
 import { describeError } from '../../shared/errors.js';
 import { read, type RunContext } from '../../shared/ci/context.js';
-
 import { proxyFor, proxySettingsFromEnv, type ProxySettings } from '../../shared/proxy.js';
 
 export interface GitLabDiffOptions {
@@ -72,10 +70,7 @@ export function gitlabDiffSource(options: GitLabDiffOptions): DiffSource {
         const files = new Map<string, ChangedFile>();
         for (const entry of DiffPage.parse([first.data, ...rest].flat())) {
           if (entry.deleted_file) continue;
-          const text = entry.diff ?? '';
-          const file: ChangedFile = { ranges: [], whole: text === '' || entry.too_large === true || entry.collapsed === true };
-          if (text !== '') addHunks(file, text);
-          files.set(normalisePath(entry.new_path), file);
+          files.set(normalisePath(entry.new_path), fileFromHunks(entry.diff, entry.too_large === true || entry.collapsed === true));
         }
         return { files, source: `GitLab merge request diffs API (${files.size} files)` };
       } catch (err) {
@@ -94,10 +89,8 @@ export function gitlabHostDiff(env: Readonly<Record<string, string | undefined>>
     const token = config.codeHost.gitlabToken;
     // The MR belongs to the target project, which is not this one in a fork's pipeline.
     const projectId = read(env, 'CI_MERGE_REQUEST_PROJECT_ID') ?? context.projectId;
-    const why = !token ? `no token (${getOption('gitlab-token').env})` : !context.apiUrl || !projectId ? 'CI_API_V4_URL or CI_PROJECT_ID is missing' : undefined;
-    if (why || !token || !context.apiUrl || !projectId) {
-      return [{ name: 'GitLab API', source: { changes: () => Promise.reject(new DiffUnavailable(why ?? 'not available')) } }];
-    }
+    if (!token) return [unavailableSource('GitLab API', `no token (${getOption('gitlab-token').env})`)];
+    if (!context.apiUrl || !projectId) return [unavailableSource('GitLab API', 'CI_API_V4_URL or CI_PROJECT_ID is missing')];
     const source = gitlabDiffSource({ token, apiUrl: context.apiUrl, projectId, mrIid, proxy: proxySettingsFromEnv(env), timeoutMs: config.requestTimeoutMs });
     return [{ name: 'GitLab API', source }];
   };

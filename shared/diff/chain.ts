@@ -30,6 +30,11 @@ function diffChain(sources: readonly NamedSource[]): DiffSource | undefined {
   };
 }
 
+/** A code host's source that cannot be asked here: it fails with `why`, which the chain's output then names. */
+export function unavailableSource(name: string, why: string): NamedSource {
+  return { name, source: { changes: () => Promise.reject(new DiffUnavailable(why)) } };
+}
+
 /** The code host's sources, then the local checkout at `checkout` (when there is one). */
 export function withLocalCheckout(hosts: readonly NamedSource[], checkout: string | undefined, env: Readonly<Record<string, string | undefined>>): DiffSource | undefined {
   const local: NamedSource[] = checkout ? [{ name: 'local checkout', source: gitDiffSource({ cwd: checkout, env }) }] : [];

@@ -52,6 +52,16 @@ export function addHunks(file: ChangedFile, hunks: string): void {
   settle();
 }
 
+/**
+ * One file's change from its own hunks (GitHub's `patch`, GitLab's `diff`). No hunks (a binary file, a patch the
+ * host left out), or `whole` (the host cut the diff), counts every line as changed.
+ */
+export function fileFromHunks(hunks: string | null | undefined, whole = false): ChangedFile {
+  const file: ChangedFile = { ranges: [], whole: whole || !hunks };
+  if (hunks) addHunks(file, hunks);
+  return file;
+}
+
 const unquote = (name: string): string => (name.startsWith('"') && name.endsWith('"') ? JSON.parse(name) as string : name);
 
 /** The new-side path of a `+++ b/path` line, or undefined for `/dev/null` (a deleted file). */
