@@ -5,8 +5,8 @@
  */
 import type { EmuClock } from '../core/clock.js';
 import { globMatch } from '../core/glob.js';
-import { severityGroups } from './finding-index.js';
-import { riskScore, scenarioFindings, summarize } from './findings.js';
+import { summarize } from './finding-index.js';
+import { riskScore, scenarioFindings } from './findings.js';
 import type { Store } from './store.js';
 import type { EventKind, EventRec, FindingRec, ScanConfig, ScannerRec } from './types.js';
 
@@ -72,10 +72,9 @@ function finish(store: Store, ev: EventRec, at: number): void {
   const project = store.project(ev.config.projectId);
   const scanner = store.scanner(ev.config.toolId);
   const findings = ev.findings ?? (scanner && project ? scenarioFindings(scanner, project.name, ev.config.branch) : []);
-  // Constant time for a scenario list (resolved, counted and grouped once, at its first scan): a rescan of 100,000
-  // findings finishes as fast as one of 10.
+  // Constant time for a scenario list (resolved, grouped and so counted once, at its first scan): a rescan of
+  // 100,000 findings finishes as fast as one of 10.
   const summary = summarize(findings);
-  severityGroups(findings);
   store.scans.push({
     id: ev.scanId,
     eventId: ev.id,

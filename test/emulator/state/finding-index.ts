@@ -7,8 +7,9 @@
  * fingerprint set is needed, and the severity groups are the list's own, built once per list. Only lists that
  * really differ (an import, a branch rule) are compared finding by finding, once per pair of scans.
  */
+import type { SeverityName } from '../scenario/schema.js';
 import { SEVERITY_NUMBER } from './findings.js';
-import type { FindingRec, ScanRec } from './types.js';
+import type { FindingRec, ScanRec, Summary } from './types.js';
 
 type List = readonly FindingRec[];
 /** Severity number (4 critical .. 0 info) -> the list's findings of it, in list order. */
@@ -32,6 +33,13 @@ export function severityGroups(list: List): SeverityGroups {
   let groups = groupsOf.get(list);
   if (groups === undefined) groupsOf.set(list, (groups = group(list)));
   return groups;
+}
+
+/** Counts per severity: the sizes of the list's severity groups (built once per list). */
+export function summarize(list: List): Summary {
+  const groups = severityGroups(list);
+  const count = (severity: SeverityName): number => groups.get(SEVERITY_NUMBER[severity])?.length ?? 0;
+  return { critical: count('critical'), high: count('high'), medium: count('medium'), low: count('low'), info: count('info') };
 }
 
 export function fingerprints(list: List): ReadonlySet<string> {

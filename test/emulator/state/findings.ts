@@ -1,4 +1,4 @@
-/** Findings of a scan: resolved from the scenario per branch, counted, and scored. */
+/** Findings of a scan: resolved from the scenario per branch, and scored (counted in `finding-index.ts`). */
 import { globMatch } from '../core/glob.js';
 import type { ScenarioFinding, SeverityName } from '../scenario/schema.js';
 import type { FindingRec, ScannerRec, Summary } from './types.js';
@@ -36,19 +36,6 @@ export function scenarioFindings(scanner: ScannerRec, projectName: string, branc
     lists.set(index, (list = source.map(toFindingRec)));
   }
   return list;
-}
-
-const summaries = new WeakMap<readonly FindingRec[], Summary>();
-
-/** Counts per severity; once per list (lists are shared and never changed). */
-export function summarize(findings: readonly FindingRec[]): Summary {
-  let summary = summaries.get(findings);
-  if (summary === undefined) {
-    summary = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-    for (const f of findings) summary[f.severity] += 1;
-    summaries.set(findings, summary);
-  }
-  return { ...summary };
 }
 
 /** Risk score: 10 per critical + 5 per high + 2 per medium + 1 per low, capped at 100 (info adds nothing). */
