@@ -118,12 +118,12 @@ function update(ctx: RouteContext) {
   const p = requireProject(store, ctx.params.project!);
   const body = jsonBody(ctx, GO_BODIES.project);
   const labels = labelNames(body);
-  checkTeamAndLabels(store, str(obj(body, 'team'), 'name').trim(), body.labels === null ? [] : (labels ?? []));
-  if (labels !== undefined && body.labels !== null) p.labels = labels.map((l) => store.labelRef(l));
+  const team = str(obj(body, 'team'), 'name').trim();
+  checkTeamAndLabels(store, team, labels ?? []);
+  if (labels !== undefined) p.labels = labels.map((l) => store.labelRef(l));
   if (typeof body.criticality_level === 'number') p.criticalityLevel = body.criticality_level;
   const branch = str(body, 'default_branch').trim();
   if (branch !== '') p.defaultBranch = branch;
-  const team = str(obj(body, 'team'), 'name').trim();
   if (team !== '') p.team = store.teamRef(team);
   return ok({ message: 'project updated successfully', project: projectView(p, ctx.env.baseUrl) });
 }
