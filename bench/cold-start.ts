@@ -71,8 +71,18 @@ async function timeOnce(subject: Subject, next: () => Promise<number>, node: str
   return end - started;
 }
 
+/** One process's figures in the returned JSON (`ratioToScript` only for the subjects timed to their first request). */
+export interface ColdStartRow {
+  name: string;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  ratio: number;
+  ratioToScript?: number;
+}
+
 /** `node`: the binary to start (default this one; the GitHub runner uses Node 24). */
-export async function coldStart(runs = 9, node = process.execPath): Promise<Record<string, unknown>> {
+export async function coldStart(runs = 9, node = process.execPath): Promise<Record<string, unknown> & { rows: ColdStartRow[] }> {
   for (const name of ['cli', 'github', 'gitlab', 'bitbucket']) ensureBundle(name);
   const { server, url, next } = await firstRequestServer();
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-cold-'));

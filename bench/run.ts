@@ -26,7 +26,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   'completion-latency': () => completionLatency([2, 20, 120], env('BENCH_LATENCY_RUNS', 5), env('BENCH_CLOCK_SCALE', 10)),
   'import-memory': () => importMemory((process.env.BENCH_IMPORT_SIZES_MIB ?? '256,1024').split(',').map(Number)),
   'cold-start': async () => {
-    const figures = (await coldStart(env('BENCH_COLD_RUNS', 9), process.env.BENCH_NODE ?? process.execPath)) as { rows: { name: string; ratio: number; ratioToScript?: number }[] };
+    const figures = await coldStart(env('BENCH_COLD_RUNS', 9), process.env.BENCH_NODE ?? process.execPath);
     const bundles = figures.rows.filter((r) => r.name.startsWith('dist/'));
     const worst = Math.max(...bundles.map((r) => r.ratioToScript ?? r.ratio));
     summary.push({
