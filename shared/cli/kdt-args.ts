@@ -8,6 +8,7 @@ import { ConfigError } from '../errors.js';
 import { CommandLineProblems } from './args.js';
 import { getOption, OPTIONS } from '../core/options.js';
 import { closest } from '../core/suggest.js';
+import { isObjectId } from '../core/object-id.js';
 import { KDT_COMMANDS, KDT_FLAGS, kdtFlagApplies, type KdtCommand, type KdtFlag } from './kdt-flags.js';
 
 export interface KdtTranslation {
@@ -101,7 +102,7 @@ export function translateKdt(argv: readonly string[]): KdtTranslation {
         else if (Number(value) > 0) raw.set(to.option, `${Number(value)}m`);
         return;
       case 'scan-id':
-        if (!/^[0-9a-f]{24}$/i.test(value)) problems.add(flag.long, `kdt ${spelling(flag)} takes a scan ID of 24 hexadecimal characters (got ${JSON.stringify(value.slice(0, 30))}).`);
+        if (!isObjectId(value)) problems.add(flag.long, `kdt ${spelling(flag)} takes a scan ID of 24 hexadecimal characters (got ${JSON.stringify(value.slice(0, 30))}).`);
         else scanId = value;
         return;
       case 'implied':

@@ -20,6 +20,7 @@ import {
 } from './options.js';
 import { didYouMean } from './suggest.js';
 import { knownScannerType } from './known-scanners.js';
+import { isObjectId } from './object-id.js';
 
 export { readRawFromEnv, mergeRaw, githubInputEnv, type RawFromEnv } from './config-env.js';
 export type { ConfigIssue, RawSettings } from './config-fields.js';
@@ -287,7 +288,7 @@ function crossCheck(c: ScanConfig, r: FieldReader, words: ModeWords): void {
   if (c.mode === 'wait' && c.eventIds.length === 0) fix('event-id', `is required ${words.requiredIn('wait')}: pass the event ID(s) an async run printed.`);
   if (c.mode !== 'wait' && c.eventIds.length > 0) fix('event-id', `${onlyIn('wait')}: ${words.switchTo('wait', l)}, or remove it.`);
   for (const id of c.eventIds) {
-    if (!/^[0-9a-f]{24}$/i.test(id)) fix('event-id', `${JSON.stringify(id.slice(0, 60))} is not an event ID: event IDs are 24 hexadecimal characters, as an async run prints them.`);
+    if (!isObjectId(id)) fix('event-id', `${JSON.stringify(id.slice(0, 60))} is not an event ID: event IDs are 24 hexadecimal characters, as an async run prints them.`);
   }
   // A line break would end a header, a log line or a report field early, and no platform name contains one.
   const lines: [string, readonly (string | undefined)[]][] = [

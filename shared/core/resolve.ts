@@ -8,8 +8,8 @@ import { readPages, type PagesRead } from '../api/paging.js';
 import { ApiError, ConfigError } from '../errors.js';
 import { scansImages } from './known-scanners.js';
 import { nearest } from './suggest.js';
+import { isObjectId } from './object-id.js';
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
 const PAGE = 100;
 /**
  * Bound on projects read for one name. The name filter may match by substring, so many similar names mean
@@ -36,7 +36,7 @@ export interface ProjectRequest {
 
 export async function resolveProject(api: PlatformApi, request: ProjectRequest): Promise<{ project: Project; created: boolean }> {
   const wanted = request.project.trim();
-  if (OBJECT_ID.test(wanted)) {
+  if (isObjectId(wanted)) {
     try {
       return { project: await api.getProject(wanted), created: false };
     } catch (err) {
