@@ -31,7 +31,7 @@ export interface GitHubCommentStoreOptions {
 }
 
 /** Server errors (5xx) are retried this often, after 1 s, then 4 s (plugin-retry's quadratic backoff). */
-export const COMMENT_RETRIES = 2;
+const COMMENT_RETRIES = 2;
 /** A rate limit is waited out at most this often, and only when GitHub asks for at most this many seconds. */
 const RATE_LIMIT_RETRIES = 2;
 const RATE_LIMIT_MAX_WAIT_S = 60;

@@ -19,7 +19,7 @@ export interface GitHubDiffOptions {
 }
 
 /** GitHub's documented cap on `GET /pulls/{n}/files`. */
-export const GITHUB_MAX_PR_FILES = 3_000;
+const GITHUB_MAX_PR_FILES = 3_000;
 const PER_PAGE = 100;
 const CONCURRENCY = 4;
 

@@ -14,18 +14,17 @@ import { bitbucketAuth } from './bitbucket-auth.js';
 import type { PipeSettings } from './pipe-settings.js';
 
 /** 50 MB of diff text: far past thousands of files, short of exhausting the step's memory. */
-export const BITBUCKET_MAX_DIFF_CHARS = 50_000_000;
+const BITBUCKET_MAX_DIFF_CHARS = 50_000_000;
 
-export interface BitbucketDiffOptions {
+interface BitbucketDiffOptions {
   auth: BitbucketAuth;
   repo: RepoRef;
   prId: number;
   settings: PipeSettings;
   timeoutMs: number;
-  maxChars?: number;
 }
 
-export function bitbucketDiffSource(options: BitbucketDiffOptions): DiffSource {
+function bitbucketDiffSource(options: BitbucketDiffOptions): DiffSource {
   const { workspace, repoSlug } = options.repo;
   const path = `/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repoSlug)}/pullrequests/${options.prId}/diff`;
   return {
@@ -39,7 +38,7 @@ export function bitbucketDiffSource(options: BitbucketDiffOptions): DiffSource {
         timeoutMs: options.timeoutMs,
         ...(options.settings.apiUrl ? { apiUrl: options.settings.apiUrl } : {}),
       });
-      const max = options.maxChars ?? BITBUCKET_MAX_DIFF_CHARS;
+      const max = BITBUCKET_MAX_DIFF_CHARS;
       let text;
       try {
         text = await http.getText(path, max);

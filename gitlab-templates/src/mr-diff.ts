@@ -15,7 +15,7 @@ import { describeError } from '../../shared/errors.js';
 import { read, type RunContext } from '../../shared/ci/context.js';
 import { proxyFor, proxySettingsFromEnv, type ProxySettings } from '../../shared/proxy.js';
 
-export interface GitLabDiffOptions {
+interface GitLabDiffOptions {
   token: string;
   /** CI_API_V4_URL. */
   apiUrl: string;
@@ -28,7 +28,7 @@ export interface GitLabDiffOptions {
 
 const PER_PAGE = 100;
 /** 3,000 files: beyond that the local checkout is cheaper than 30+ API calls. */
-export const GITLAB_MAX_DIFF_PAGES = 30;
+const GITLAB_MAX_DIFF_PAGES = 30;
 const CONCURRENCY = 4;
 
 const DiffEntry = z.object({
@@ -40,7 +40,7 @@ const DiffEntry = z.object({
 });
 const DiffPage = z.array(DiffEntry);
 
-export function gitlabDiffSource(options: GitLabDiffOptions): DiffSource {
+function gitlabDiffSource(options: GitLabDiffOptions): DiffSource {
   const endpoint = `GET /projects/${options.projectId}/merge_requests/${options.mrIid}/diffs`;
   return {
     async changes(): Promise<ChangeSet> {

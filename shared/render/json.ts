@@ -51,7 +51,7 @@ const finding = (f: Finding): Finding =>
  * A scanner in the report. `releaseStatus` is the release status as this scanner's gate line reads it (as in
  * the CI outputs); `release.status` stays the project's overall status, which may fail on other types.
  */
-export type JsonScanner = ScannerResult & { releaseStatus?: string };
+type JsonScanner = ScannerResult & { releaseStatus?: string };
 
 const scanner = (s: ScannerResult): JsonScanner =>
   compact({
