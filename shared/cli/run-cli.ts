@@ -2,6 +2,7 @@
  * `invicti-appsec <command>`: dispatch of the CLI's commands. Returns the exit code; the entry sets it.
  */
 import type { PlatformApi } from '../api/index.js';
+import { readPages } from '../api/paging.js';
 import { readRawFromEnv, mergeRaw, parseConnectionConfig, type ConnectionConfig } from '../core/config.js';
 import { settingLabel } from '../core/options.js';
 import { platformClientFor } from '../core/execute.js';
@@ -52,14 +53,17 @@ export async function runCli(io: CliIo): Promise<number> {
 
 type Connected = { api: PlatformApi; secrets: string[]; logger: ReturnType<typeof consoleLogger> };
 
-/** The platform client for commands that need only the connection settings; a number is the exit code of a bad setting. */
-function connect(io: CliIo, flags: Record<string, string>): Connected | number {
+/**
+ * The platform client for commands that need only the connection settings; a number is the exit code of a bad
+ * setting. `warn: false` when the command that follows prints the same settings warnings itself (kdt's `-s`).
+ */
+function connect(io: CliIo, flags: Record<string, string>, warn = true): Connected | number {
   const fromEnv = readRawFromEnv(io.env, 'cli');
   const raw = mergeRaw(fromEnv.raw, flags);
   let config: ConnectionConfig;
   try {
     const names = checkSettingNames(io.env, 'cli');
-    for (const warning of names.warnings) io.stderr(`warning: ${warning}\n`);
+    if (warn) for (const warning of names.warnings) io.stderr(`warning: ${warning}\n`);
     if (names.error) throw names.error;
     config = parseConnectionConfig(raw, { describe: settingLabel('cli') });
     preflightFiles({ caCert: config.caCert }, settingLabel('cli'));
@@ -68,7 +72,7 @@ function connect(io: CliIo, flags: Record<string, string>): Connected | number {
     return exitCodeForError(err);
   }
   const secrets = [config.token];
-  for (const warning of fromEnv.warnings) io.stderr(`warning: ${warning}\n`);
+  if (warn) for (const warning of fromEnv.warnings) io.stderr(`warning: ${warning}\n`);
   const logger = consoleLogger((line) => io.stderr(line), { verbose: config.verbose, secrets: () => secrets });
   return { api: platformClientFor(config, { env: io.env, logger, clock: io.clock, random: io.random }), secrets, logger };
 }
@@ -113,7 +117,7 @@ async function runKdt(io: CliIo, kdtArgv: readonly string[]): Promise<number> {
   }
   const secrets = [given.token ?? '', io.env.INVICTI_ASPM_TOKEN ?? '', io.env.KONDUKTO_TOKEN ?? ''];
   if (scanId !== undefined) {
-    const connected = connect(io, given);
+    const connected = connect(io, given, false);
     if (typeof connected === 'number') return connected;
     try {
       const scan = await connected.api.getScan(scanId);
@@ -141,13 +145,9 @@ async function listing(api: PlatformApi, args: ParsedArgs): Promise<string> {
     return `OK: the platform answered and accepted the token (${mode} API)\n`;
   }
   if (args.command === 'projects') {
-    const rows: string[][] = [];
-    for (let start = 0; ; start += 100) {
-      const page = await api.listProjects({ name: args.raw.project ?? '', start, limit: 100 });
-      rows.push(...page.items.map((p) => [p.id, p.name, p.defaultBranch, p.labels.join(',')]));
-      if (page.items.length === 0 || start + page.items.length >= page.total || rows.length >= 5_000) break;
-    }
-    return table(['ID', 'NAME', 'DEFAULT BRANCH', 'LABELS'], rows);
+    // Advanced by the items received, not by the limit asked: a platform serving smaller pages skips nobody.
+    const { items } = await readPages((start, limit) => api.listProjects({ name: args.raw.project ?? '', start, limit }), { pageSize: 100, cap: 5_000 });
+    return table(['ID', 'NAME', 'DEFAULT BRANCH', 'LABELS'], items.map((p) => [p.id, p.name, p.defaultBranch, p.labels.join(',')]));
   }
   const wanted = args.raw.scanner?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
   const types = (args.raw['scanner-type'] ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);

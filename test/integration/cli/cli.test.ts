@@ -248,6 +248,17 @@ describe('invicti-appsec scan (files, signals, settings)', () => {
 });
 
 describe('invicti-appsec list commands', () => {
+  it('projects lists every project when the platform serves smaller pages than asked', async () => {
+    const small = await startEmulator({ token: TOKEN, scenario: { maxPageSize: 7, projects: Array.from({ length: 30 }, (_, i) => ({ name: `listed-${String(i).padStart(2, '0')}` })) } });
+    try {
+      const run = await cli(['projects'], {}, small);
+      expect(run.code).toBe(0);
+      for (let i = 0; i < 30; i++) expect(run.stdout).toContain(`listed-${String(i).padStart(2, '0')}`);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('pings, lists projects and scanners', async () => {
     expect((await cli(['ping'])).stdout).toMatch(/^OK/);
     const projects = await cli(['projects']);

@@ -80,6 +80,14 @@ describe('invicti-appsec kdt (drop-in for kdt command lines)', () => {
     expect([0, 1]).toContain(release.code);
   });
 
+  it('kdt scan -s <scan id> reads the scan once and prints each settings warning once', async () => {
+    const scan = emu.store.scans.find((s) => s.config.branch === 'main');
+    expect(scan).toBeDefined();
+    const run = await cli(['kdt', 'scan', '-s', scan!.id], { INVICTI_ASPM_TOKEN: TOKEN, INVICTI_NOT_A_SETTING_AT_ALL: '1' });
+    expect(run.stderr).toMatch(/kdt command line read as: .*--project demo-app .*--scanner \S+ .*--branch main/);
+    expect(run.stderr.match(/INVICTI_NOT_A_SETTING_AT_ALL/g)).toHaveLength(1);
+  });
+
   it('kdt --token on the command line is never printed back', async () => {
     const run = await cli(['kdt', '--token', TOKEN, 'ping'], {});
     expect(run.code).toBe(0);
