@@ -15,7 +15,7 @@ import { writeReportFiles, type WriteText } from '../../shared/core/report-files
 import type { RunResult } from '../../shared/core/result.js';
 import { describeError, EXIT_CODES, exitCodeForError, redact } from '../../shared/errors.js';
 import { textReport } from '../../shared/cli/text-report.js';
-import { findingAnnotations } from './annotations.js';
+import { FINDING_ANNOTATION_LIMITS, findingAnnotations } from './annotations.js';
 import { maskedForms, readActionInputs } from './inputs.js';
 import { runScanFlow } from '../../shared/cli/scan-flow.js';
 import { redactingToolkit, toolkitLogger } from './logger.js';
@@ -126,7 +126,15 @@ export async function runAction(io: ActionIo): Promise<number> {
   const kit = redactingToolkit(io.toolkit, () => secrets);
 
   const outcome = await runScanFlow(
-    { ci: 'github', env: io.env, raw: inputs.raw, event: io.event, warn: (warning) => kit.warning(warning) },
+    {
+      ci: 'github',
+      env: io.env,
+      raw: inputs.raw,
+      event: io.event,
+      // The comment and summary show the top max-findings; the check annotations the most severe of each level.
+      reads: { annotated: FINDING_ANNOTATION_LIMITS.error + FINDING_ANNOTATION_LIMITS.warning },
+      warn: (warning) => kit.warning(warning),
+    },
     {
       logger: (config) => {
         secrets = configSecrets(config);

@@ -5,21 +5,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { bitbucketHttp, type BitbucketConnection } from './bitbucket-http.js';
+import { INSIGHTS_LIMITS } from './insights-limits.js';
 
 export { bitbucketHttp, BITBUCKET_API_URL, PIPELINES_API_URL, PIPELINES_PROXY_URL } from './bitbucket-http.js';
 export type { BitbucketAuth, BitbucketConnection, BitbucketHttp } from './bitbucket-http.js';
 export { bitbucketCommentStore, BITBUCKET_COMMENT_MAX_CHARS } from './bitbucket-comments.js';
 export type { BitbucketCommentStoreOptions } from './bitbucket-comments.js';
+export { INSIGHTS_LIMITS };
 
-export const INSIGHTS_LIMITS = {
-  reportDetails: 2000,
-  reportData: 10,
-  annotationsPerRequest: 100,
-  annotationsPerReport: 1000,
-  annotationSummary: 450,
-  /** Not documented for annotations; the report's limit is used to stay clear of a 400. */
-  annotationDetails: 2000,
-} as const;
 
 export interface RepoRef {
   workspace: string;

@@ -8,6 +8,7 @@ import { describeError, EXIT_CODES, exitCodeForError } from '../../shared/errors
 import { VERSION } from '../../shared/version.js';
 import { API_URL_ENV, PROXY_URL_ENV, readPipeSettings } from './pipe-settings.js';
 import { bitbucketHostDiff } from './pr-diff.js';
+import { INSIGHTS_LIMITS } from './insights-limits.js';
 
 export async function runPipe(argv: readonly string[], io: ScanIo): Promise<number> {
   if (argv.includes('--version')) {
@@ -28,6 +29,8 @@ export async function runPipe(argv: readonly string[], io: ScanIo): Promise<numb
   return runScanCommand(io, {
     ci: 'bitbucket',
     knownEnv: [PROXY_URL_ENV, API_URL_ENV],
+    // The comment shows the top max-findings; Code Insights annotates the most severe, up to its cap.
+    reads: { annotated: INSIGHTS_LIMITS.annotationsPerReport },
     // changed-only reads the pull request's diff from the API when credentials are set, then the step's clone.
     hostDiff: bitbucketHostDiff(settings),
     // Code Insights and the comment (undici's fetch with them) load once the scan has decided, or with the diff.

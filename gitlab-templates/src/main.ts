@@ -27,6 +27,8 @@ if (process.argv.slice(2).includes('--version')) {
       flags: gitlabInputSettings(process.env),
       // changed-only reads the merge request's diffs from the API when a token is set, then the checkout.
       hostDiff: gitlabHostDiff(process.env),
+      // The security reports list every finding; the merge request note shows the top max-findings.
+      reads: { allFindings: true },
       // The publisher (and gitbeaker with it) loads once the scan has decided: it is most of the bundle.
       publish: async (input) => {
         const { gitlabPublisher } = await import('./publish.js');

@@ -41,7 +41,7 @@ export async function runCli(io: CliIo): Promise<number> {
     case 'scan':
     case 'release':
     case 'wait':
-      return runScanCommand(io, { ci: 'cli', flags: args.raw });
+      return runScanCommand(io, { ci: 'cli', flags: args.raw, reads: { comment: false } });
     case 'ping':
     case 'projects':
     case 'scanners':

@@ -14,6 +14,7 @@ import { describeError, EXIT_CODES, exitCodeForError, redact } from '../errors.j
 import { consoleLogger } from './console-logger.js';
 import { withLocalCheckout, type NamedSource } from '../diff/chain.js';
 import { textReport } from './text-report.js';
+import type { PackagingReads } from '../core/findings.js';
 
 export interface ScanIo {
   env: Env;
@@ -47,6 +48,8 @@ export interface ScanCommandOptions {
   publish?: (input: PublishInput) => Promise<void>;
   /** `INVICTI_*` variables this packaging reads besides the registry's settings (not to be taken for typos). */
   knownEnv?: readonly string[];
+  /** What this packaging's own outputs read of the findings (comments, annotations, reports). */
+  reads: PackagingReads;
   /** The code host's own diff of the pull/merge request, tried before the local checkout (`changed-only`). */
   hostDiff?: (config: ScanConfig, context: RunContext) => NamedSource[];
 }
@@ -70,6 +73,7 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
       event: io.readGithubEvent?.(),
       ...(branch ? { localBranch: branch } : {}),
       knownEnv: options.knownEnv,
+      reads: options.reads,
       warn: (warning) => say(`warning: ${warning}\n`),
     },
     {

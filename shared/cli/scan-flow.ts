@@ -9,7 +9,7 @@ import { parseConfig, type ScanConfig } from '../core/config.js';
 import type { RawSettings } from '../core/config-fields.js';
 import { checkSettingNames } from '../core/env-names.js';
 import { executeRun } from '../core/execute.js';
-import { findingsNeed } from '../core/findings.js';
+import { findingsNeed, type PackagingReads } from '../core/findings.js';
 import { settingLabel, type CiKind } from '../core/options.js';
 import type { RunResult } from '../core/result.js';
 import type { DiffSource } from '../diff/change-set.js';
@@ -28,6 +28,8 @@ export interface ScanFlowInput {
   localBranch?: string;
   /** `INVICTI_*` variables the packaging reads besides the registry's settings (not typos). */
   knownEnv?: readonly string[];
+  /** What the packaging's own outputs read of the findings. */
+  reads: PackagingReads;
   /** Warnings found before the logger exists (near-typo names, an unrecognised import format). */
   warn(text: string): void;
 }
@@ -80,7 +82,7 @@ export async function runScanFlow(input: ScanFlowInput, deps: ScanFlowDeps): Pro
       clock: deps.clock,
       random: deps.random,
       signal: deps.signal,
-      findings: findingsNeed(config, input.ci),
+      findings: findingsNeed(config, input.reads),
       ...(diff ? { diff } : {}),
     });
     return { stage: 'done', result, config, context, logger };

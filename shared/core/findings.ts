@@ -8,7 +8,6 @@
 import { createHash } from 'node:crypto';
 import { readPages } from '../api/paging.js';
 import { SEVERITIES, type PlatformApi, type Severity, type SeverityCounts, type Vulnerability } from '../api/types.js';
-import type { CiKind } from './options.js';
 import { zeroCounts, type Finding } from './result.js';
 
 export const FINDINGS_PAGE_SIZE = 100;
@@ -16,10 +15,6 @@ export const FINDINGS_PAGE_SIZE = 100;
 export const MAX_FINDINGS_PER_SCANNER = 10_000;
 /** The platform's severity numbers (`severity` filter); info as 0 is an inference (the docs list 1 to 4). */
 const SEVERITY_NUMBER: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-/** GitHub shows 8 error and 8 warning annotations of findings; the most severe 16 cover them. */
-const GITHUB_ANNOTATED = 16;
-/** Bitbucket Code Insights takes up to 1,000 annotations per report. */
-const BITBUCKET_ANNOTATED = 1_000;
 
 /** What the run's outputs read of the findings: every one (reports), or the most severe `top` (comments). */
 export interface FindingsNeed {
@@ -27,15 +22,24 @@ export interface FindingsNeed {
   top: number;
 }
 
+/** What a packaging's own outputs read of the findings, besides the files the settings ask for. */
+export interface PackagingReads {
+  /** Reports of every finding whatever the settings (GitLab's security reports). */
+  allFindings?: boolean;
+  /** Whether it posts a comment or summary showing the top `max-findings` (not the plain CLI). */
+  comment?: boolean;
+  /** The most severe findings it annotates (GitHub check annotations, Bitbucket Code Insights). */
+  annotated?: number;
+}
+
 /**
- * What a packaging's outputs need: every finding for SARIF, the JSON result and the GitLab reports; else the
- * most severe ones its comment, summary or annotations show (the CLI shows none without summary-markdown).
+ * What a run's outputs need: every finding for SARIF, the JSON result and reports of every finding; else the
+ * most severe ones the comment, summary or annotations show (none without a comment and summary-markdown).
  */
-export function findingsNeed(config: { sarif?: string | undefined; outputJson?: string | undefined; summaryMarkdown?: string | undefined; maxFindings: number }, ci: CiKind): FindingsNeed {
-  const all = Boolean(config.sarif) || Boolean(config.outputJson) || ci === 'gitlab';
-  const shown = ci === 'cli' && !config.summaryMarkdown ? 0 : config.maxFindings;
-  const annotated = ci === 'github' ? GITHUB_ANNOTATED : ci === 'bitbucket' ? BITBUCKET_ANNOTATED : 0;
-  return { all, top: Math.max(shown, annotated) };
+export function findingsNeed(config: { sarif?: string | undefined; outputJson?: string | undefined; summaryMarkdown?: string | undefined; maxFindings: number }, reads: PackagingReads): FindingsNeed {
+  const all = Boolean(config.sarif) || Boolean(config.outputJson) || reads.allFindings === true;
+  const shown = reads.comment === false && !config.summaryMarkdown ? 0 : config.maxFindings;
+  return { all, top: Math.max(shown, reads.annotated ?? 0) };
 }
 
 export interface FetchedFindings {

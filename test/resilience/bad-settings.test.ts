@@ -91,7 +91,7 @@ describe('every checkable setting, generated from the registry', () => {
       const env: Record<string, string> = { INVICTI_ASPM_HOST: emu.url, INVICTI_ASPM_TOKEN: TOKEN, INVICTI_PROJECT: 'demo-app', INVICTI_SCANNER: 'codethreat', INVICTI_BRANCH: 'main', [option.env]: value };
       const code = await runScanCommand(
         { env, stdout: (t) => captured.add(`${ci} stdout`, t), stderr: (t) => void (stderr += t), writeFile: () => Promise.resolve() },
-        { ci },
+        { ci, reads: {} },
       );
       captured.add(`${ci} ${option.name} stderr`, stderr);
       expectRefused(code, stderr, label(option.name), option, value);

@@ -80,7 +80,7 @@ async function runJob(env: Record<string, string>): Promise<{ code: number; log:
   };
   const code = await runScanCommand(
     { env, stdout: (t) => (log += t), stderr: (t) => (log += t), writeFile: writeText, clock: fastClock, random: () => 0.5 },
-    { ci: 'gitlab', publish: gitlabPublisher({ env, writeFile: writeText, dir }) },
+    { ci: 'gitlab', reads: { allFindings: true }, publish: gitlabPublisher({ env, writeFile: writeText, dir }) },
   );
   return { code, log, files: (name) => readFile(join(dir, name), 'utf8') };
 }
