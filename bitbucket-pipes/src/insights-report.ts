@@ -6,7 +6,7 @@
  * of adding one, and two pipe steps scanning different projects of a monorepo do not overwrite each other.
  */
 import { SEVERITIES, type Severity } from '../../shared/api/types.js';
-import type { Finding, RunResult, ScannerResult } from '../../shared/core/result.js';
+import { countTotal, type Finding, type RunResult, type ScannerResult } from '../../shared/core/result.js';
 import { cleanText, safeHttpUrl } from '../../shared/render/escape.js';
 import { PRODUCT_ID, PRODUCT_NAME, repoPath, sha256Hex, slug, validLine } from '../../shared/render/format.js';
 import { annotationExternalId, type InsightAnnotation, type InsightData, type InsightReport, type InsightResult, type InsightSeverity } from './bitbucket-api.js';
@@ -69,7 +69,7 @@ function data(scanner: ScannerResult): InsightData[] {
   for (const severity of SEVERITIES.slice(0, 4)) {
     out.push({ title: severity.charAt(0).toUpperCase() + severity.slice(1), type: 'NUMBER', value: scanner.counts[severity] });
   }
-  out.push({ title: 'New findings', type: 'NUMBER', value: SEVERITIES.reduce((sum, s) => sum + scanner.newCounts[s], 0) });
+  out.push({ title: 'New findings', type: 'NUMBER', value: countTotal(scanner.newCounts) });
   if (scanner.riskScore !== undefined) out.push({ title: 'Risk score', type: 'NUMBER', value: scanner.riskScore });
   const scan = safeHttpUrl(scanner.links.scan ?? scanner.links.event);
   if (scan) out.push({ title: 'Scan', type: 'LINK', value: { text: 'Open in Invicti AppSec', href: scan } });

@@ -1,6 +1,6 @@
 /** The plain-text decision the CLI prints on stdout: one header line, one block per scanner. */
 import { SEVERITIES } from '../api/types.js';
-import type { RunResult } from '../core/result.js';
+import { countTotal, type RunResult } from '../core/result.js';
 import { cleanText } from '../render/escape.js';
 import { scopeSentence } from '../core/change-scope.js';
 import { shellWord } from './kdt-args.js';
@@ -23,11 +23,11 @@ export function textReport(result: RunResult): string {
       continue;
     }
     const counts = SEVERITIES.map((sev) => `${sev} ${s.counts[sev]}`).join('  ');
-    const fresh = SEVERITIES.reduce((sum, sev) => sum + s.newCounts[sev], 0);
+    const fresh = countTotal(s.newCounts);
     const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
     lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}  new ${fresh}${risk}`);
     if (s.chosenBecause) lines.push(`    chosen by scanner type: ${plain(s.chosenBecause)}`);
-    if (s.fixedCounts) lines.push(`    fixed by this change: ${SEVERITIES.reduce((sum, sev) => sum + (s.fixedCounts?.[sev] ?? 0), 0)}`);
+    if (s.fixedCounts) lines.push(`    fixed by this change: ${countTotal(s.fixedCounts)}`);
     if (s.scope) lines.push(`    ${plain(scopeSentence(s.scope))}`);
     if (s.note) lines.push(`    note: ${plain(s.note)}`);
     for (const reason of s.reasons) lines.push(`    ${MARK[reason.outcome]} ${plain(reason.message)}`);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readPages } from '../api/paging.js';
 import { SEVERITIES, type PlatformApi, type Severity, type SeverityCounts, type Vulnerability } from '../api/types.js';
-import { zeroCounts, type Finding } from './result.js';
+import { countTotal, zeroCounts, type Finding } from './result.js';
 
 export const FINDINGS_PAGE_SIZE = 100;
 /** More than this per scanner is not fetched; counts still come from the scan summary. */
@@ -115,7 +115,7 @@ export async function gatherFindings(api: PlatformApi, req: GatherRequest): Prom
   const present = SEVERITIES.filter((s) => counts[s] > 0);
   const [top, newCounts] = await Promise.all([topFindings(api, projectId, query, counts, need.top), newFindingCounts(api, projectId, query, present)]);
   const findings = classifyFindings(scanner.slug, scanner.type, top, undefined);
-  const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
+  const total = countTotal(counts);
   return { findings, truncated: findings.length < total, newCounts };
 }
 

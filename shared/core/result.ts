@@ -2,7 +2,7 @@
  * The structured result of a run: what the core returns and every renderer and adapter consumes.
  * Plain data (JSON-serialisable), so it is also the `--output-json` format.
  */
-import type { Severity, SeverityCounts } from '../api/types.js';
+import { SEVERITIES, type Severity, type SeverityCounts } from '../api/types.js';
 
 /** Overall or per-scanner outcome. */
 export type RunStatus = 'passed' | 'failed' | 'warned' | 'error' | 'timeout' | 'skipped';
@@ -150,3 +150,6 @@ export interface RunResult {
 }
 
 export const zeroCounts = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0, info: 0 });
+
+/** All severities together (a severity left out counts 0). */
+export const countTotal = (counts: Partial<SeverityCounts>): number => SEVERITIES.reduce((sum, sev) => sum + (counts[sev] ?? 0), 0);

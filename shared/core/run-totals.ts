@@ -5,7 +5,7 @@
 import { gatedReleaseStatus } from './release.js';
 import { SEVERITIES, type SeverityCounts } from '../api/types.js';
 import { safeHttpUrl } from '../render/escape.js';
-import { zeroCounts, type RunResult } from './result.js';
+import { countTotal, zeroCounts, type RunResult } from './result.js';
 
 export interface RunTotals {
   counts: SeverityCounts;
@@ -33,7 +33,6 @@ export function runTotals(result: RunResult): RunTotals {
       newCounts[sev] += s.newCounts[sev];
     }
   }
-  const sum = (c: SeverityCounts): number => SEVERITIES.reduce((n, sev) => n + c[sev], 0);
   const scores = result.scanners.map((s) => s.riskScore).filter((n): n is number => n !== undefined && Number.isFinite(n));
   const statuses = result.scanners.map((s) => gatedReleaseStatus(s.release)).filter((s) => s !== '');
   const scanLinks = result.scanners.map((s) => safeHttpUrl(s.links.scan)).filter((l): l is string => l !== undefined);
@@ -42,9 +41,9 @@ export function runTotals(result: RunResult): RunTotals {
   return {
     counts,
     newCounts,
-    total: sum(counts),
-    newTotal: sum(newCounts),
-    ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + sum(c), 0) } : {}),
+    total: countTotal(counts),
+    newTotal: countTotal(newCounts),
+    ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + countTotal(c), 0) } : {}),
     ...(scores.length > 0 ? { riskScore: Math.max(...scores) } : {}),
     releaseStatus: statuses.includes('fail') ? 'fail' : (statuses[0] ?? ''),
     reportUrl: (result.scanners.length === 1 && scanLinks.length === 1 ? scanLinks[0] : safeHttpUrl(result.project.link)) ?? '',

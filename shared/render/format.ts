@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Severity } from '../api/types.js';
 import { SEVERITIES } from '../api/types.js';
-import type { Finding, RunResult, RunStatus, ScannerResult } from '../core/result.js';
+import { countTotal, type Finding, type RunResult, type RunStatus, type ScannerResult } from '../core/result.js';
 import { cleanText, truncate } from './escape.js';
 
 export const PRODUCT_NAME = 'Invicti AppSec';
@@ -136,7 +136,7 @@ export function slug(text: string): string {
 export function totalFindings(scanners: readonly ScannerResult[]): number {
   let total = 0;
   for (const s of scanners) {
-    const counted = SEVERITIES.reduce((sum, sev) => sum + (s.counts[sev] ?? 0), 0);
+    const counted = countTotal(s.counts);
     total += Math.max(counted, s.findings.length);
   }
   return total;

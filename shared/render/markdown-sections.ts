@@ -3,7 +3,7 @@
  * `text()` (clean, cut, escape) and every link through `markdownLink` (http(s) only).
  */
 import { SEVERITIES } from '../api/types.js';
-import type { Finding, GateReason, ReleaseSummary, RunResult, ScannerResult } from '../core/result.js';
+import { countTotal, type Finding, type GateReason, type ReleaseSummary, type RunResult, type ScannerResult } from '../core/result.js';
 import type { EscapeDialect } from './escape.js';
 import { cleanText, escapeHtml, escapeMarkdown, markdownLink, safeHttpUrl, truncate } from './escape.js';
 import {
@@ -110,7 +110,7 @@ export function scannerLines(result: RunResult, ctx: SectionContext): string[] {
   const rows = result.scanners.slice(0, cap).map((s) => {
     const name = markdownLink(text(ctx, s.scanner, 100, 40), s.links.scan ?? s.links.event);
     const counts = SEVERITIES.map((sev) => num(s.counts[sev]));
-    const newTotal = SEVERITIES.reduce((sum, sev) => sum + (s.newCounts[sev] ?? 0), 0);
+    const newTotal = countTotal(s.newCounts);
     return `| ${name} | ${text(ctx, s.scannerType, 30)} | ${statusText(s.status)} | ${counts.join(' | ')} | ${num(newTotal)} | ${riskCell(s)} |`;
   });
   const lines = ['### Scanners', '', ...SCANNER_HEADER, ...rows];
