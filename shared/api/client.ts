@@ -218,7 +218,7 @@ export class PlatformClient implements t.PlatformApi {
 
   async ping(): Promise<void> {
     const mode = await this.mode();
-    const endpoint = mode === 'core' ? `GET /${CORE_PREFIX}/core/version` : 'GET /core/version';
+    const endpoint = mode === 'core' ? `GET ${this.urls.basePath}/${CORE_PREFIX}/core/version` : `GET ${this.urls.basePath}/core/version`;
     await this.transport.execute({ method: 'GET', url: versionUrl(this.urls, mode), endpoint }, 'idempotent', (res) => decode(res, endpoint, anyJson));
   }
 

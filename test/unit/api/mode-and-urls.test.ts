@@ -143,6 +143,12 @@ describe('API mode detection', () => {
     expect(server.requests.map((r) => r.url)).toEqual(['/aspm/api/aspm/v1/api/v2/projects?alm=&name=']);
   });
 
+  it('a failed ping names the path it requested, the host path included', async () => {
+    server = await startRawServer((_req, res) => json(res, 404, {}));
+    const { client } = testClient(`${server.url}/aspm`, { apiMode: 'legacy' });
+    await expect(client.ping()).rejects.toThrow(/GET \/aspm\/core\/version/);
+  });
+
   it('ping is unauthenticated and uses the mode’s version path; healthCheck is authenticated', async () => {
     server = await startRawServer((req, res) => (req.path.endsWith('/version') || req.path === '/api/v2/health/check' ? json(res, 200, { status: 'ok' }) : json(res, 404, {})));
     const { client } = testClient(server.url, { apiMode: 'legacy' });
