@@ -7,7 +7,6 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   COMMENT_RETRIES: () => (/* binding */ COMMENT_RETRIES),
 /* harmony export */   GITHUB_COMMENT_MAX_CHARS: () => (/* reexport safe */ _shared_render_markdown_js__WEBPACK_IMPORTED_MODULE_2__._4),
 /* harmony export */   githubCommentStore: () => (/* binding */ githubCommentStore)
 /* harmony export */ });

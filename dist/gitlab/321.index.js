@@ -296,7 +296,6 @@ function runTotals(result) {
             newCounts[sev] += s.newCounts[sev];
         }
     }
-    const sum = (c) => types/* SEVERITIES */.oC.reduce((n, sev) => n + c[sev], 0);
     const scores = result.scanners.map((s) => s.riskScore).filter((n) => n !== undefined && Number.isFinite(n));
     const statuses = result.scanners.map((s) => (0,release/* gatedReleaseStatus */.hu)(s.release)).filter((s) => s !== '');
     const scanLinks = result.scanners.map((s) => (0,render_escape/* safeHttpUrl */.vH)(s.links.scan)).filter((l) => l !== undefined);
@@ -305,9 +304,9 @@ function runTotals(result) {
     return {
         counts,
         newCounts,
-        total: sum(counts),
-        newTotal: sum(newCounts),
-        ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + sum(c), 0) } : {}),
+        total: (0,core_result/* countTotal */.I)(counts),
+        newTotal: (0,core_result/* countTotal */.I)(newCounts),
+        ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + (0,core_result/* countTotal */.I)(c), 0) } : {}),
         ...(scores.length > 0 ? { riskScore: Math.max(...scores) } : {}),
         releaseStatus: statuses.includes('fail') ? 'fail' : (statuses[0] ?? ''),
         reportUrl: (result.scanners.length === 1 && scanLinks.length === 1 ? scanLinks[0] : (0,render_escape/* safeHttpUrl */.vH)(result.project.link)) ?? '',
@@ -371,9 +370,9 @@ function gitlabOutputs(result, extras = {}) {
         INVICTI_NOTE_URL: boundedUrl(extras.noteUrl),
     };
 }
-/** `KEY=value` lines in the order of `GITLAB_OUTPUTS`. */
+/** `KEY=value` lines in the order of `OUTPUT_VARIABLES`. */
 function renderDotenv(outputs) {
-    return Object.keys(output_variables/* GITLAB_OUTPUTS */.t).map((name) => `${name}=${outputs[name]}`).join('\n') + '\n';
+    return Object.keys(output_variables/* OUTPUT_VARIABLES */.g).map((name) => `${name}=${outputs[name]}`).join('\n') + '\n';
 }
 
 // EXTERNAL MODULE: ./build/shared/core/options.js
