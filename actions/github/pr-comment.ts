@@ -43,13 +43,12 @@ export function planComment(config: ScanConfig, context: RunContext): CommentPla
     return { post: false, notice: true, reason: 'Not commenting: input "github-token" is empty. The job summary has the report.' };
   }
   const [owner, repo, ...rest] = (context.repository ?? '').split('/');
-  const issueNumber = Number(config.prNumber);
-  if (!owner || !repo || rest.length > 0 || !Number.isSafeInteger(issueNumber) || issueNumber < 1) {
-    return { post: false, notice: true, reason: 'Not commenting: GITHUB_REPOSITORY or the pull request number is missing.' };
+  if (!owner || !repo || rest.length > 0) {
+    return { post: false, notice: true, reason: 'Not commenting: GITHUB_REPOSITORY does not name a repository (owner/repo).' };
   }
   // The event's own pull request from a fork: its pull_request token is read-only unless the repository allows more.
-  const fork = context.pullRequest?.isFork === true && context.pullRequest.number === config.prNumber && context.eventName === 'pull_request';
-  return { post: true, owner, repo, issueNumber, token, apiUrl: context.apiUrl ?? DEFAULT_API_URL, fork };
+  const fork = context.pullRequest?.isFork === true && context.pullRequest.number === String(config.prNumber) && context.eventName === 'pull_request';
+  return { post: true, owner, repo, issueNumber: config.prNumber, token, apiUrl: context.apiUrl ?? DEFAULT_API_URL, fork };
 }
 
 const FORK_HINT =

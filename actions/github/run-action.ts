@@ -111,8 +111,8 @@ function announce(result: RunResult, exitCode: number, kit: ActionsToolkit): voi
 function githubDiff(config: ScanConfig, context: RunContext, env: Env): DiffSource | undefined {
   const sources: NamedSource[] = [];
   const [owner, repo] = (context.repository ?? '').split('/');
-  const pullNumber = Number(config.prNumber);
-  if (config.codeHost.githubToken && context.apiUrl && owner && repo && Number.isSafeInteger(pullNumber) && pullNumber > 0) {
+  const pullNumber = config.prNumber;
+  if (config.codeHost.githubToken && context.apiUrl && owner && repo && pullNumber !== undefined) {
     sources.push({ name: 'GitHub API', source: githubDiffSource({ token: config.codeHost.githubToken, apiUrl: context.apiUrl, owner, repo, pullNumber }) });
   }
   return withLocalCheckout(sources, read(env, 'GITHUB_WORKSPACE'), env);

@@ -55,8 +55,8 @@ function bitbucketDiffSource(options: BitbucketDiffOptions): DiffSource {
 /** The host's part of `changed-only` on a pull request build: the API with credentials, else a note why not. */
 export function bitbucketHostDiff(settings: PipeSettings) {
   return (config: ScanConfig): NamedSource[] => {
-    const prId = Number(config.prNumber);
-    if (!config.prNumber || !Number.isSafeInteger(prId) || prId < 1) return [];
+    const prId = config.prNumber;
+    if (prId === undefined) return [];
     const auth = bitbucketAuth(config.codeHost);
     const repo = settings.repo;
     if (!auth || !repo) {

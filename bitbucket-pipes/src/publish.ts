@@ -38,8 +38,8 @@ export function bitbucketPublisher(settings: PipeSettings): (input: PublishInput
     }
 
     if (config.comment === 'off') return;
-    const prId = Number(config.prNumber);
-    if (!config.prNumber || !Number.isSafeInteger(prId) || prId <= 0) {
+    const prId = config.prNumber;
+    if (prId === undefined) {
       logger.debug('PR comment: not a pull request build (no BITBUCKET_PR_ID), nothing to comment on.');
       return;
     }

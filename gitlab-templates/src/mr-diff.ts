@@ -84,8 +84,8 @@ function gitlabDiffSource(options: GitLabDiffOptions): DiffSource {
 /** The host's part of `changed-only` on a merge request pipeline: the API with a token, else a note why not. */
 export function gitlabHostDiff(env: Readonly<Record<string, string | undefined>>) {
   return (config: ScanConfig, context: RunContext): NamedSource[] => {
-    const mrIid = Number(config.prNumber);
-    if (!config.prNumber || !Number.isSafeInteger(mrIid) || mrIid < 1) return [];
+    const mrIid = config.prNumber;
+    if (mrIid === undefined) return [];
     const token = config.codeHost.gitlabToken;
     // The MR belongs to the target project, which is not this one in a fork's pipeline.
     const projectId = read(env, 'CI_MERGE_REQUEST_PROJECT_ID') ?? context.projectId;

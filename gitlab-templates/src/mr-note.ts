@@ -59,8 +59,9 @@ export function planNote(config: ScanConfig, context: RunContext, env: Env): Not
   }
   // The MR belongs to the target project, which is not this one in a fork's pipeline.
   const projectId = read(env, 'CI_MERGE_REQUEST_PROJECT_ID') ?? context.projectId;
-  const mrIid = Number(mr.number);
-  if (context.apiUrl === undefined || projectId === undefined || !Number.isSafeInteger(mrIid) || mrIid < 1) {
+  // parseConfig checked the number: the MR's IID, or pr-number when set (as the other adapters comment on it).
+  const mrIid = config.prNumber;
+  if (context.apiUrl === undefined || projectId === undefined || mrIid === undefined) {
     return { post: false, level: 'warn', reason: 'No merge request note: CI_API_V4_URL, CI_PROJECT_ID or CI_MERGE_REQUEST_IID is missing.' };
   }
   const projectWebUrl = read(env, 'CI_MERGE_REQUEST_PROJECT_URL') ?? context.repositoryUrl;

@@ -5,8 +5,16 @@
 
 export type CiName = 'github' | 'gitlab' | 'bitbucket' | 'local';
 
+/** Where each CI puts the pull/merge request number, for a message about a bad one. */
+export const PR_NUMBER_VARIABLES: Readonly<Record<CiName, string | undefined>> = {
+  github: 'GITHUB_REF',
+  gitlab: 'CI_MERGE_REQUEST_IID',
+  bitbucket: 'BITBUCKET_PR_ID',
+  local: undefined,
+};
+
 export interface PullRequestContext {
-  /** PR number (GitHub), MR IID (GitLab) or PR id (Bitbucket), as text. */
+  /** PR number (GitHub), MR IID (GitLab) or PR id (Bitbucket), as the CI wrote it: parseConfig checks it once. */
   number: string;
   sourceBranch?: string;
   targetBranch?: string;

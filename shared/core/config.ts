@@ -4,7 +4,7 @@
  * reported in one ConfigError that names each setting the way the user writes it (`describe`) and says the fix.
  */
 import { RELEASE_TYPES, SCANNER_TYPES, type ReleaseType, type ScannerType, type Severity } from '../api/types.js';
-import type { RunContext } from '../ci/context.js';
+import { PR_NUMBER_VARIABLES, type RunContext } from '../ci/context.js';
 import { ConfigError } from '../errors.js';
 import { FieldReader, type ConfigIssue, type RawSettings } from './config-fields.js';
 import {
@@ -74,7 +74,8 @@ export interface ScanConfig {
   scannerTypes: ScannerType[];
   branch?: string;
   targetBranch?: string;
-  prNumber?: string;
+  /** The pull or merge request: `pr-number`, else the CI context's, checked once here (adapters use it as is). */
+  prNumber?: number;
   file?: string;
   image?: string;
   metaData?: string;
@@ -170,6 +171,27 @@ function almFromContext(context: RunContext): AlmTool | undefined {
   }
 }
 
+/** What GitHub, GitLab and Bitbucket number pull and merge requests with: 1 and up, a safe integer. */
+const REQUEST_NUMBER = /^[1-9]\d{0,9}$/;
+
+/**
+ * The pull or merge request number, parsed once for every adapter: `pr-number`, else the number the CI context
+ * carries. A bad one is an error naming where it came from (the setting, or the CI variable and the setting that
+ * overrides it).
+ */
+function prNumber(r: FieldReader, context: RunContext): number | undefined {
+  const explicit = r.string('pr-number');
+  const text = explicit ?? context.pullRequest?.number;
+  if (text === undefined || REQUEST_NUMBER.test(text)) return text === undefined ? undefined : Number(text);
+  const got = `(got ${JSON.stringify(text.slice(0, 20))})`;
+  if (explicit !== undefined) r.add('pr-number', `must be a pull or merge request number such as 42 ${got}.`);
+  else {
+    const variable = PR_NUMBER_VARIABLES[context.ci] ?? 'the CI context';
+    r.add('pr-number', `is not set, and ${variable} holds no pull or merge request number ${got}: leave ${variable} to the CI, or set ${r.label('pr-number')} to the number.`);
+  }
+  return undefined;
+}
+
 /** The connection group, shared by the scan flow and the list commands. */
 function readConnection(r: FieldReader): ConnectionConfig {
   return {
@@ -194,8 +216,6 @@ function readAll(r: FieldReader, context: RunContext): ScanConfig {
     const limit = r.integer(`threshold-${severity}`, '; leave it empty for no limit');
     if (limit !== undefined) thresholds[severity] = limit;
   }
-  const prNumber = r.string('pr-number');
-  if (prNumber !== undefined && !/^[1-9]\d{0,9}$/.test(prNumber)) r.add('pr-number', `must be a pull or merge request number such as 42 (got ${JSON.stringify(prNumber.slice(0, 20))}).`);
   const createProject = r.boolean('create-project');
   return {
     ...readConnection(r),
@@ -204,7 +224,7 @@ function readAll(r: FieldReader, context: RunContext): ScanConfig {
     scannerTypes: scannerTypes(r),
     branch: r.string('branch') ?? context.pullRequest?.sourceBranch ?? context.branch,
     targetBranch: r.string('target-branch') ?? context.pullRequest?.targetBranch ?? context.targetBranch,
-    prNumber: prNumber ?? context.pullRequest?.number,
+    prNumber: prNumber(r, context),
     file: r.path('file'),
     image: r.string('image'),
     metaData: r.string('meta-data'),

@@ -21,7 +21,7 @@ export function errorResult(config: ScanConfig, context: RunContext, err: unknow
     project: { id: '', name: config.project ?? '' },
     branch: config.branch ?? '',
     ...(config.targetBranch ? { targetBranch: config.targetBranch } : {}),
-    ...(config.prNumber ? { pullRequest: config.prNumber } : {}),
+    ...(config.prNumber !== undefined ? { pullRequest: String(config.prNumber) } : {}),
     scanners: [],
     summary: `${status}: ${message}`,
     warnOnly: config.warnOnly,

@@ -90,7 +90,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
         isPullRequest,
         sourceBranch: branch,
         ...(isPullRequest ? { targetBranch: config.targetBranch } : {}),
-        ...(config.prNumber ? { prNumber: config.prNumber } : {}),
+        ...(config.prNumber !== undefined ? { prNumber: String(config.prNumber) } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
       };
       // The diff is read while the scanners are resolved, and before any scan starts (fallback fail stops the run).
@@ -101,7 +101,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
       const request = {
         branch,
         ...(isPullRequest ? { targetBranch: config.targetBranch } : {}),
-        ...(config.prNumber ? { prNumber: config.prNumber } : {}),
+        ...(config.prNumber !== undefined ? { prNumber: String(config.prNumber) } : {}),
         ...(config.metaData !== undefined ? { metaData: config.metaData } : {}),
         ...(config.scanTag !== undefined ? { scanTag: config.scanTag } : {}),
         ...(config.environment ? { environment: config.environment } : {}),
@@ -127,7 +127,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
     project: { id: project.id, name: project.name, ...(project.link ? { link: project.link } : {}) },
     branch: results[0]?.branch ?? config.branch ?? project.defaultBranch,
     ...(isPullRequest ? { targetBranch: config.targetBranch } : {}),
-    ...(config.prNumber ? { pullRequest: config.prNumber } : {}),
+    ...(config.prNumber !== undefined ? { pullRequest: String(config.prNumber) } : {}),
     scanners: results,
     summary: summarize(results),
     warnOnly: config.warnOnly,

@@ -171,7 +171,7 @@ describe('bitbucketPublisher', () => {
     const logger = recorder();
     await bitbucketPublisher(settings)({
       result: run([scanner({})], { pullRequest: String(PR_ID) }),
-      config: config({ prNumber: String(PR_ID), codeHost: { bitbucketToken: ACCESS_TOKEN } }),
+      config: config({ prNumber: PR_ID, codeHost: { bitbucketToken: ACCESS_TOKEN } }),
       context,
       logger,
     });
@@ -188,7 +188,7 @@ describe('bitbucketPublisher', () => {
     const settings = readPipeSettings({ BITBUCKET_BUILD_NUMBER: '5', BITBUCKET_REPO_FULL_NAME: 'acme/shop', BITBUCKET_COMMIT: COMMIT, INVICTI_BITBUCKET_PROXY_URL: bb.url, INVICTI_BITBUCKET_API_URL: bb.apiUrl });
     const publish = bitbucketPublisher(settings);
     const codeHost = { bitbucketToken: ACCESS_TOKEN };
-    await publish({ result: run([scanner({})]), config: config({ comment: 'off', prNumber: '7', codeHost }), context, logger: recorder() });
+    await publish({ result: run([scanner({})]), config: config({ comment: 'off', prNumber: 7, codeHost }), context, logger: recorder() });
     await publish({ result: run([scanner({})]), config: config({ codeHost }), context, logger: recorder() });
     expect(bb.requests.filter((r) => r.path.includes('/pullrequests/') || r.path === '/2.0/user')).toEqual([]);
     expect(bb.requests.filter((r) => r.method === 'PUT')).toHaveLength(2);

@@ -121,6 +121,18 @@ describe('GitLab publishing', () => {
     }
   });
 
+  it('a CI_MERGE_REQUEST_IID that is no number: a settings error naming it (exit 2), before any scan or GitLab call', async () => {
+    const job = await runJob({ ...pipelineEnv(), ...mergeRequest(3), CI_MERGE_REQUEST_IID: '3a', INVICTI_GITLAB_TOKEN: BOT_TOKEN });
+    expect(job.code).toBe(2);
+    expect(job.log).toMatch(/input "pr-number" is not set, and CI_MERGE_REQUEST_IID holds no pull or merge request number \(got "3a"\): .*set input "pr-number"/);
+    expect(job.log).not.toMatch(/\n\s+at /);
+    expect(gitlab.requests).toHaveLength(0);
+    // pr-number names the merge request instead, and wins over the variable.
+    const named = await runJob({ ...pipelineEnv(), ...mergeRequest(3), CI_MERGE_REQUEST_IID: '3a', INVICTI_PR_NUMBER: '8', INVICTI_GITLAB_TOKEN: BOT_TOKEN });
+    expect(named.code).toBe(1);
+    expect(gitlab.notes(1217, 8)).toHaveLength(1);
+  });
+
   it('a token that may not write notes: a warning with the fix, the result unchanged', async () => {
     const job = await runJob({ ...pipelineEnv(), ...mergeRequest(4), INVICTI_GITLAB_TOKEN: GUEST_TOKEN });
     expect(job.code).toBe(1);

@@ -37,6 +37,6 @@ describe('detectContext', () => {
       CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
     });
     const config = parseConfig({ host: 'https://a.example.com', token: 'tok-12345', project: 'p', scanner: 's' }, ctx);
-    expect(config).toMatchObject({ branch: 'fix', targetBranch: 'main', prNumber: '3' });
+    expect(config).toMatchObject({ branch: 'fix', targetBranch: 'main', prNumber: 3 });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunContext } from '../../../shared/ci/context.js';
 import { configSecrets, parseConfig, type ScanConfig } from '../../../shared/core/config.js';
 import { settingLabel } from '../../../shared/core/options.js';
-import { ConfigError } from '../../../shared/errors.js';
+import { ConfigError, EXIT_CODES } from '../../../shared/errors.js';
 
 const TOKEN = 'tok-5ecret-value-123';
 const BASE = { host: 'https://aspm.example.com/', token: TOKEN, project: 'web', scanner: 'semgrep' };
@@ -120,12 +120,28 @@ describe('parseConfig: defaults and types', () => {
 describe('parseConfig: CI context', () => {
   it('takes branch, target branch and PR number from the context', () => {
     const config = parseConfig(BASE, PR_CONTEXT);
-    expect(config).toMatchObject({ branch: 'feature/x', targetBranch: 'main', prNumber: '42' });
+    expect(config).toMatchObject({ branch: 'feature/x', targetBranch: 'main', prNumber: 42 });
+  });
+
+  it.each([
+    ['gitlab', 'CI_MERGE_REQUEST_IID', 'abc'],
+    ['gitlab', 'CI_MERGE_REQUEST_IID', '0'],
+    ['bitbucket', 'BITBUCKET_PR_ID', '12x'],
+    ['github', 'GITHUB_REF', '007'],
+  ] as const)('a %s context number %j that is no request number is an error naming %s', (ci, variable, number) => {
+    const err = errorFor(BASE, { ci, pullRequest: { number, isFork: false } });
+    expect(err.setting).toBe('pr-number');
+    expect(err.exitCode).toBe(EXIT_CODES.config);
+    expect(err.message).toContain(variable);
+    expect(err.message).toContain(JSON.stringify(number));
+    expect(err.message).toMatch(/set "pr-number"/);
+    // An explicit pr-number wins, so the bad context value is not checked.
+    expect(parseConfig({ ...BASE, 'pr-number': '5' }, { ci, pullRequest: { number, isFork: false } }).prNumber).toBe(5);
   });
 
   it('lets explicit settings win over the context', () => {
     const config = parseConfig({ ...BASE, branch: 'release', 'target-branch': 'develop', 'pr-number': '7' }, PR_CONTEXT);
-    expect(config).toMatchObject({ branch: 'release', targetBranch: 'develop', prNumber: '7' });
+    expect(config).toMatchObject({ branch: 'release', targetBranch: 'develop', prNumber: 7 });
   });
 
   it('uses the plain branch of a branch run', () => {
