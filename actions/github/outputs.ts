@@ -48,7 +48,8 @@ export interface OutputExtras {
 export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Record<OutputName, string> {
   const t = runTotals(result);
   const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, String(t.counts[sev])])) as Record<Severity, string>;
-  const fresh = Object.fromEntries(SEVERITIES.map((sev) => [`new-${sev}`, String(t.newCounts[sev])])) as Record<`new-${Severity}`, string>;
+  // The GitHub packaging always reads the split (`reads.newCounts`); empty, as any output that does not apply, if not.
+  const fresh = Object.fromEntries(SEVERITIES.map((sev) => [`new-${sev}`, t.newCounts ? String(t.newCounts[sev]) : ''])) as Record<`new-${Severity}`, string>;
   const scanners = result.scanners.map((s) => ({
     scanner: s.scanner,
     type: s.scannerType,
@@ -71,7 +72,7 @@ export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Rec
     ...counts,
     total: String(t.total),
     ...fresh,
-    'new-total': String(t.newTotal),
+    'new-total': t.newTotal === undefined ? '' : String(t.newTotal),
     'fixed-total': t.fixedTotal === undefined ? '' : String(t.fixedTotal),
     'risk-score': t.riskScore === undefined ? '' : String(t.riskScore),
     'release-status': t.releaseStatus,

@@ -131,8 +131,9 @@ export async function runAction(io: ActionIo): Promise<number> {
       env: io.env,
       raw: inputs.raw,
       event: io.event,
-      // The comment and summary show the top max-findings; the check annotations the most severe of each level.
-      reads: { annotated: FINDING_ANNOTATION_LIMITS.error + FINDING_ANNOTATION_LIMITS.warning },
+      // The comment and summary show the top max-findings; the check annotations the most severe of each level;
+      // the `new-*` outputs are always set, so the new/existing split is always read.
+      reads: { annotated: FINDING_ANNOTATION_LIMITS.error + FINDING_ANNOTATION_LIMITS.warning, newCounts: true },
       warn: (warning) => kit.warning(warning),
     },
     {

@@ -69,7 +69,7 @@ function data(scanner: ScannerResult): InsightData[] {
   for (const severity of SEVERITIES.slice(0, 4)) {
     out.push({ title: severity.charAt(0).toUpperCase() + severity.slice(1), type: 'NUMBER', value: scanner.counts[severity] });
   }
-  out.push({ title: 'New findings', type: 'NUMBER', value: countTotal(scanner.newCounts) });
+  if (scanner.newCounts) out.push({ title: 'New findings', type: 'NUMBER', value: countTotal(scanner.newCounts) });
   if (scanner.riskScore !== undefined) out.push({ title: 'Risk score', type: 'NUMBER', value: scanner.riskScore });
   const scan = safeHttpUrl(scanner.links.scan ?? scanner.links.event);
   if (scan) out.push({ title: 'Scan', type: 'LINK', value: { text: 'Open in Invicti AppSec', href: scan } });

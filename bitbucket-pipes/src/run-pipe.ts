@@ -29,8 +29,9 @@ export async function runPipe(argv: readonly string[], io: ScanIo): Promise<numb
   return runScanCommand(io, {
     ci: 'bitbucket',
     knownEnv: [PROXY_URL_ENV, API_URL_ENV],
-    // The comment shows the top max-findings; Code Insights annotates the most severe, up to its cap.
-    reads: { annotated: INSIGHTS_LIMITS.annotationsPerReport },
+    // The comment shows the top max-findings; Code Insights annotates the most severe, up to its cap, and its
+    // report shows "New findings" (made in every Pipelines run, through the auth proxy).
+    reads: { annotated: INSIGHTS_LIMITS.annotationsPerReport, newCounts: true },
     // changed-only reads the pull request's diff from the API when credentials are set, then the step's clone.
     hostDiff: bitbucketHostDiff(settings),
     // Code Insights and the comment (undici's fetch with them) load once the scan has decided, or with the diff.

@@ -57,7 +57,7 @@ export function gitlabOutputs(result: RunResult, extras: { noteUrl?: string } = 
     INVICTI_LOW: String(t.counts.low),
     INVICTI_INFO: String(t.counts.info),
     INVICTI_TOTAL: String(t.total),
-    INVICTI_NEW_TOTAL: String(t.newTotal),
+    INVICTI_NEW_TOTAL: t.newTotal === undefined ? '' : String(t.newTotal),
     INVICTI_FIXED_TOTAL: t.fixedTotal === undefined ? '' : String(t.fixedTotal),
     INVICTI_RISK_SCORE: t.riskScore === undefined ? '' : String(t.riskScore),
     INVICTI_RELEASE_STATUS: oneLine(t.releaseStatus, 40),

@@ -23,9 +23,10 @@ export function textReport(result: RunResult): string {
       continue;
     }
     const counts = SEVERITIES.map((sev) => `${sev} ${s.counts[sev]}`).join('  ');
-    const fresh = countTotal(s.newCounts);
+    // The new/existing split is read only when something asked for it: unknown is left out, not printed as 0.
+    const fresh = s.newCounts ? `  new ${countTotal(s.newCounts)}` : '';
     const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
-    lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}  new ${fresh}${risk}`);
+    lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}${fresh}${risk}`);
     if (s.chosenBecause) lines.push(`    chosen by scanner type: ${plain(s.chosenBecause)}`);
     if (s.fixedCounts) lines.push(`    fixed by this change: ${countTotal(s.fixedCounts)}`);
     if (s.scope) lines.push(`    ${plain(scopeSentence(s.scope))}`);

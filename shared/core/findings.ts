@@ -16,30 +16,45 @@ export const MAX_FINDINGS_PER_SCANNER = 10_000;
 /** The platform's severity numbers (`severity` filter); info as 0 is an inference (the docs list 1 to 4). */
 const SEVERITY_NUMBER: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
-/** What the run's outputs read of the findings: every one (reports), or the most severe `top` (comments). */
+/**
+ * What the run's outputs read of the findings: every one (reports), the most severe `top` (comments), and
+ * whether anything shows or gates on the new/existing split (`newCounts`; free when every finding is read).
+ */
 export interface FindingsNeed {
   all: boolean;
   top: number;
+  newCounts: boolean;
 }
 
 /** What a packaging's own outputs read of the findings, besides the files the settings ask for. */
 export interface PackagingReads {
   /** Reports of every finding whatever the settings (GitLab's security reports). */
   allFindings?: boolean;
-  /** Whether it posts a comment or summary showing the top `max-findings` (not the plain CLI). */
+  /** Whether it posts a comment or summary showing the top `max-findings` and the new counts (not the plain CLI). */
   comment?: boolean;
   /** The most severe findings it annotates (GitHub check annotations, Bitbucket Code Insights). */
   annotated?: number;
+  /** Outputs that show the new counts whatever the settings (GitHub's `new-*` outputs, Code Insights' "New findings"). */
+  newCounts?: boolean;
 }
 
 /**
  * What a run's outputs need: every finding for SARIF, the JSON result and reports of every finding; else the
- * most severe ones the comment, summary or annotations show (none without a comment and summary-markdown).
+ * most severe ones the comment, summary or annotations show (none without a comment and summary-markdown). The
+ * new/existing split when the gate counts new findings or an output shows it (a comment or summary, the
+ * packaging's own outputs); a report of every finding classifies them all anyway.
  */
-export function findingsNeed(config: { sarif?: string | undefined; outputJson?: string | undefined; summaryMarkdown?: string | undefined; maxFindings: number }, reads: PackagingReads): FindingsNeed {
+export function findingsNeed(
+  config: { sarif?: string | undefined; outputJson?: string | undefined; summaryMarkdown?: string | undefined; maxFindings: number; newFindingsOnly: boolean },
+  reads: PackagingReads,
+): FindingsNeed {
   const all = Boolean(config.sarif) || Boolean(config.outputJson) || reads.allFindings === true;
-  const shown = reads.comment === false && !config.summaryMarkdown ? 0 : config.maxFindings;
-  return { all, top: Math.max(shown, reads.annotated ?? 0) };
+  const shows = reads.comment !== false || Boolean(config.summaryMarkdown);
+  return {
+    all,
+    top: Math.max(shows ? config.maxFindings : 0, reads.annotated ?? 0),
+    newCounts: all || shows || config.newFindingsOnly || reads.newCounts === true,
+  };
 }
 
 export interface FetchedFindings {
@@ -72,7 +87,8 @@ export async function fetchFindings(
 export interface GatheredFindings {
   findings: Finding[];
   truncated: boolean;
-  newCounts: SeverityCounts;
+  /** Undefined when nothing asked for the new/existing split (`FindingsNeed.newCounts`): not read, not zero. */
+  newCounts?: SeverityCounts;
   /** PR/MR: the target's findings gone from this branch; set only when both lists were read whole. */
   fixed?: Finding[];
 }
@@ -92,8 +108,9 @@ export interface GatherRequest {
  * The findings a run needs and the new-findings counts:
  * - every finding (and the target's, for a PR/MR) when a report wants them all, or when a PR/MR counts new ones
  *   (new means "not on the target", which only the target's list can tell);
- * - otherwise the most severe `need.top`, asked for by severity (the list's order is not documented), and the new
- *   counts from the platform's `status=new` list: one page when few are new, else one total per severity.
+ * - otherwise the most severe `need.top`, asked for by severity (the list's order is not documented), and, when
+ *   `need.newCounts`, the new counts from the platform's `status=new` list: one page when few are new, else one
+ *   total per severity.
  */
 export async function gatherFindings(api: PlatformApi, req: GatherRequest): Promise<GatheredFindings> {
   const { projectId, scanner, branch, counts, need } = req;
@@ -113,10 +130,13 @@ export async function gatherFindings(api: PlatformApi, req: GatherRequest): Prom
     };
   }
   const present = SEVERITIES.filter((s) => counts[s] > 0);
-  const [top, newCounts] = await Promise.all([topFindings(api, projectId, query, counts, need.top), newFindingCounts(api, projectId, query, present)]);
+  const [top, newCounts] = await Promise.all([
+    topFindings(api, projectId, query, counts, need.top),
+    need.newCounts ? newFindingCounts(api, projectId, query, present) : undefined,
+  ]);
   const findings = classifyFindings(scanner.slug, scanner.type, top, undefined);
   const total = countTotal(counts);
-  return { findings, truncated: findings.length < total, newCounts };
+  return { findings, truncated: findings.length < total, ...(newCounts ? { newCounts } : {}) };
 }
 
 /** The `top` most severe findings: severity by severity, only where the summary counts some. */

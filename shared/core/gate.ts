@@ -17,7 +17,8 @@ export interface GateSettings {
 
 export interface GateInput {
   counts: SeverityCounts;
-  newCounts: SeverityCounts;
+  /** Required by `newFindingsOnly`; unread otherwise. */
+  newCounts?: SeverityCounts;
   /** Undefined when the risk rule is off. `previous` undefined means a first scan. */
   risk?: { current: number; previous?: number };
   /** Undefined when release criteria are off for this run. */
@@ -30,6 +31,8 @@ export function evaluateGate(settings: GateSettings, input: GateInput): GateReas
   const reasons: GateReason[] = [];
   const failOutcome = settings.warnOnly ? 'warn' : 'fail';
   const counts = settings.newFindingsOnly ? input.newCounts : input.counts;
+  // The caller reads the split whenever the gate counts it (scan-one); a gate on unknown counts would be a guess.
+  if (counts === undefined) throw new Error('new-findings-only: the new-findings counts were not read');
   const adjective = settings.newFindingsOnly ? 'new ' : '';
   const where = settings.scope === 'lines' ? ' on the changed lines' : settings.scope === 'files' ? ' in the changed files' : '';
   for (const severity of SEVERITIES) {

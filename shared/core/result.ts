@@ -104,7 +104,11 @@ export interface ScannerResult {
   eventId?: string;
   scanId?: string;
   counts: SeverityCounts;
-  newCounts: SeverityCounts;
+  /**
+   * Findings new in this scan (not on the target, for a PR/MR). Undefined when not read: nothing the run shows
+   * or gates on needed the split (`FindingsNeed.newCounts`), and unknown is not zero.
+   */
+  newCounts?: SeverityCounts;
   /** PR/MR runs: findings on the target branch and gone from the source branch ("fixed by this change"). */
   fixedCounts?: SeverityCounts;
   /** The fixed findings themselves, most severe first (bounded). */

@@ -9,9 +9,10 @@ import { countTotal, zeroCounts, type RunResult } from './result.js';
 
 export interface RunTotals {
   counts: SeverityCounts;
-  newCounts: SeverityCounts;
+  /** Undefined when a scanner's new/existing split was not read (nothing asked for it): unknown, not zero. */
+  newCounts?: SeverityCounts;
   total: number;
-  newTotal: number;
+  newTotal?: number;
   /** PR/MR runs: findings of the target branch fixed by the change; undefined when not known. */
   fixedTotal?: number;
   /** The highest of the scanners' scores; undefined when the platform gave none. */
@@ -26,11 +27,11 @@ export interface RunTotals {
 
 export function runTotals(result: RunResult): RunTotals {
   const counts = zeroCounts();
-  const newCounts = zeroCounts();
+  const newCounts: SeverityCounts | undefined = result.scanners.every((s) => s.newCounts !== undefined) ? zeroCounts() : undefined;
   for (const s of result.scanners) {
     for (const sev of SEVERITIES) {
       counts[sev] += s.counts[sev];
-      newCounts[sev] += s.newCounts[sev];
+      if (newCounts && s.newCounts) newCounts[sev] += s.newCounts[sev];
     }
   }
   const scores = result.scanners.map((s) => s.riskScore).filter((n): n is number => n !== undefined && Number.isFinite(n));
@@ -40,9 +41,8 @@ export function runTotals(result: RunResult): RunTotals {
   const fixed = result.scanners.map((s) => s.fixedCounts).filter((c): c is SeverityCounts => c !== undefined);
   return {
     counts,
-    newCounts,
+    ...(newCounts ? { newCounts, newTotal: countTotal(newCounts) } : {}),
     total: countTotal(counts),
-    newTotal: countTotal(newCounts),
     ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + countTotal(c), 0) } : {}),
     ...(scores.length > 0 ? { riskScore: Math.max(...scores) } : {}),
     releaseStatus: statuses.includes('fail') ? 'fail' : (statuses[0] ?? ''),

@@ -39,7 +39,7 @@ export interface ScanOneSettings {
   async: boolean;
   /** Compare with the merge target's findings to tell new from existing, and to find the fixed ones. */
   baselineBranch?: string;
-  /** What the run's outputs read of the findings; default: none beyond the new-findings counts. */
+  /** What the run's outputs read of the findings; default: none (the gate adds the new counts it counts). */
   findings?: FindingsNeed;
   /** `changed-only`: the change the gate is limited to (read once per run). */
   scope?: RunScope;
@@ -143,20 +143,22 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     result.branch = scan.branch || result.branch;
     if (scan.link) result.links.scan = scan.link;
 
-    // Counts and score come from the scan summary; findings are read only as far as the outputs need them, and
-    // all of them when changed-only places them in the change.
-    const need = settings.findings ?? { all: false, top: 0 };
+    // Counts and score come from the scan summary; findings are read only as far as the outputs need them, all
+    // of them when changed-only places them in the change, and the new/existing split when the gate counts it.
+    const need = settings.findings ?? { all: false, top: 0, newCounts: false };
     const gathered = await gatherFindings(api, {
       projectId: project.id,
       scanner,
       branch: result.branch,
       counts: result.counts,
       ...(settings.baselineBranch ? { baselineBranch: settings.baselineBranch } : {}),
-      need: settings.scope?.kind === 'scoped' ? { ...need, all: true } : need,
+      need: { ...need, all: need.all || settings.scope?.kind === 'scoped', newCounts: need.newCounts || settings.gate.newFindingsOnly },
     });
     result.findings = gathered.findings;
     result.findingsTruncated = gathered.truncated;
-    result.newCounts = gathered.newCounts;
+    // Not read: no output shows the split and the gate does not count it; unknown, so not reported as zero.
+    if (gathered.newCounts) result.newCounts = gathered.newCounts;
+    else delete result.newCounts;
     if (gathered.fixed) {
       result.fixedCounts = countBySeverity(gathered.fixed);
       result.fixedFindings = gathered.fixed.slice(0, MAX_FIXED_LISTED);

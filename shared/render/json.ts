@@ -64,7 +64,7 @@ const scanner = (s: ScannerResult): JsonScanner =>
     eventId: s.eventId,
     scanId: s.scanId,
     counts: counts(s.counts),
-    newCounts: counts(s.newCounts),
+    newCounts: s.newCounts === undefined ? undefined : counts(s.newCounts),
     fixedCounts: s.fixedCounts === undefined ? undefined : counts(s.fixedCounts),
     fixedFindings: s.fixedFindings?.map(finding),
     scope: s.scope === undefined ? undefined : { ...s.scope },

@@ -110,7 +110,7 @@ export function scannerLines(result: RunResult, ctx: SectionContext): string[] {
   const rows = result.scanners.slice(0, cap).map((s) => {
     const name = markdownLink(text(ctx, s.scanner, 100, 40), s.links.scan ?? s.links.event);
     const counts = SEVERITIES.map((sev) => num(s.counts[sev]));
-    const newTotal = countTotal(s.newCounts);
+    const newTotal = s.newCounts === undefined ? undefined : countTotal(s.newCounts);
     return `| ${name} | ${text(ctx, s.scannerType, 30)} | ${statusText(s.status)} | ${counts.join(' | ')} | ${num(newTotal)} | ${riskCell(s)} |`;
   });
   const lines = ['### Scanners', '', ...SCANNER_HEADER, ...rows];

@@ -51,7 +51,7 @@ export async function runCore(
     clock: systemClock,
     random: Math.random,
     logger,
-    findings: options.findings ?? { all: true, top: 0 },
+    findings: options.findings ?? { all: true, top: 0, newCounts: true },
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return { result, logs };

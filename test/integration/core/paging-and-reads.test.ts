@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Severity } from '../../../shared/api/types.js';
 import { startEmulator, type Emulator, type Scenario } from '../../emulator/index.js';
 import { runCore } from '../../helpers/core-run.js';
+import { cliInProcess } from '../../resilience/support.js';
 
 const TOKEN = 'paging-test-token-71c2';
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -46,7 +47,7 @@ const paths = (e: Emulator, suffix: string) => e.requests().filter((r) => r.apiP
 describe.each([7, 25, 100])('with a server maximum page size of %i', (max) => {
   it('finds the exact project among many similar names, and reads every finding when a report needs them', async () => {
     emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: scenario(max) });
-    const { result } = await runCore(emu, run({}), { findings: { all: true, top: 0 } });
+    const { result } = await runCore(emu, run({}), { findings: { all: true, top: 0, newCounts: false } });
     expect(result.project.name).toBe('paging-app');
     const [s] = result.scanners;
     expect(s!.findings).toHaveLength(FINDINGS.length);
@@ -61,7 +62,7 @@ describe.each([7, 25, 100])('with a server maximum page size of %i', (max) => {
 
   it('reads only the most severe findings a comment shows, by severity, and the new counts', async () => {
     emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: scenario(max) });
-    const { result } = await runCore(emu, run({}), { findings: { all: false, top: 8 } });
+    const { result } = await runCore(emu, run({}), { findings: { all: false, top: 8, newCounts: true } });
     const [s] = result.scanners;
     expect(s!.findings.map((f) => f.severity)).toEqual(['critical', 'critical', 'critical', 'critical', 'critical', 'high', 'high', 'high']);
     expect(s!.findingsTruncated).toBe(true);
@@ -76,24 +77,56 @@ describe.each([7, 25, 100])('with a server maximum page size of %i', (max) => {
 });
 
 describe('what a run reads', () => {
-  it('a rescan with no report reads no finding page, and uses one connection', async () => {
+  it('a rescan with no report reads no finding page, not even the new ones, and uses one connection', async () => {
     emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app' }] } });
-    const { result } = await runCore(emu, run({ 'threshold-critical': '0' }), { findings: { all: false, top: 0 } });
+    const { result } = await runCore(emu, run({ 'threshold-critical': '0' }), { findings: { all: false, top: 0, newCounts: false } });
     expect(result.scanners[0]).toMatchObject({ status: 'failed', counts: { critical: 5 } });
+    // Not read is not zero: the result says the split is unknown.
+    expect(result.scanners[0]!.newCounts).toBeUndefined();
     const log = emu.requests();
-    expect(log.filter((r) => r.apiPath.endsWith('/vulnerabilities')).map((r) => r.query.status)).toEqual(['new']);
+    expect(log.filter((r) => r.apiPath.endsWith('/vulnerabilities'))).toEqual([]);
     expect(new Set(log.map((r) => r.connection)).size).toBe(1);
   });
 
-  it('a rescan with api-mode auto and default settings, instant completion: 10 requests, the project search is the mode probe', async () => {
+  it('new-findings-only reads the new findings and gates on them, even when no output shows them', async () => {
+    // No earlier scan: this first scan's findings are all new on the platform.
+    emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app' }], baselineScans: [] } });
+    const { result } = await runCore(emu, run({ 'threshold-critical': '0', 'threshold-high': '20', 'new-findings-only': 'true' }), { findings: { all: false, top: 0, newCounts: false } });
+    const [s] = result.scanners;
+    expect(s).toMatchObject({ status: 'failed', newCounts: { critical: 5, high: 12, medium: 12, low: 12, info: 12 } });
+    expect(s!.reasons.map((r) => r.message)).toEqual(['5 new critical findings, more than the allowed 0', '12 new high findings, within the allowed 20']);
+    const reads = paths(emu, '/vulnerabilities');
+    expect(reads.map((r) => r.query.status)).toEqual(['new']);
+  });
+
+  it('the CLI with no report and no new-findings-only reads no new findings and does not print a new count it does not know', async () => {
+    emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app' }] } });
+    const env = { INVICTI_ASPM_HOST: emu.url, INVICTI_ASPM_TOKEN: TOKEN };
+    const plain = await cliInProcess(['scan', '-p', 'paging-app', '-s', 'sast-a', '-b', 'main', '--api-mode', 'core', '--release-criteria', 'off'], env);
+    expect(plain.code).toBe(0);
+    expect(paths(emu, '/vulnerabilities')).toEqual([]);
+    const line = plain.stdout.split('\n').find((l) => l.includes('sast-a (sast)'));
+    expect(line).toContain('critical 5');
+    expect(line).not.toMatch(/\bnew\b/);
+    // Asked for, the same run reads them and prints them.
+    emu.clearRequests();
+    const gated = await cliInProcess(['scan', '-p', 'paging-app', '-s', 'sast-a', '-b', 'main', '--api-mode', 'core', '--release-criteria', 'off', '--new-findings-only'], env);
+    expect(gated.code).toBe(0);
+    expect(paths(emu, '/vulnerabilities').map((r) => r.query.status)).toEqual(['new']);
+    expect(gated.stdout).toMatch(/sast-a \(sast\): passed .* new 0/);
+  });
+
+  it('a rescan with api-mode auto and default settings, instant completion: 9 requests, the project search is the mode probe', async () => {
     emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app', release: { rules: { sast: { failWhen: { critical: 0 } } } } }] } });
-    const { result } = await runCore(emu, { project: 'paging-app', scanner: 'sast-a', branch: 'main', 'api-mode': 'auto' }, { findings: { all: false, top: 0 } });
+    const { result } = await runCore(emu, { project: 'paging-app', scanner: 'sast-a', branch: 'main', 'api-mode': 'auto' }, { findings: { all: false, top: 0, newCounts: false } });
     expect(result.scanners[0]).toMatchObject({ mode: 'rescan', release: { status: 'fail' } });
     const log = emu.requests().map((r) => `${r.method} ${r.apiPath.replace(/[0-9a-f]{24}/g, '{id}')}${r.query.status === 'new' ? '?status=new' : ''}`);
-    // Each stays: the search and the scanner check resolve the names; the latest scan is what is restarted; the
-    // queue and completed lists are the start guard's proof of which scan is ours (the platform filters neither
-    // list, so they cannot be one read); the poll, the scan detail (counts, score), the new findings and the
-    // release status are what the report and the gate show. No version probe is sent.
+    // Each stays: the search and the scanner check resolve the names (kdt checks `disabled` too); the latest scan
+    // is what is restarted; the queue and completed lists are the start guard's proof of which scan is ours (the
+    // platform filters neither list, so they cannot be one read); the poll, the scan detail (counts, score) and
+    // the release status are what the report and the gate show. No version probe is sent, and no finding page:
+    // nothing here shows findings or the new/existing split (new-findings-only, a comment or the GitHub outputs
+    // would read it).
     expect(log).toEqual([
       'GET /api/v2/projects',
       'GET /api/v2/scanners/active',
@@ -103,14 +136,13 @@ describe('what a run reads', () => {
       'GET /api/v2/scans/{id}/restart',
       'GET /api/v2/events/{id}/status',
       'GET /api/v2/scans/{id}',
-      'GET /api/v2/projects/{id}/vulnerabilities?status=new',
       'GET /api/v2/projects/paging-app/release',
     ]);
   });
 
   it('several scanners share one catalogue read and one release read, made after the last scan', async () => {
     emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app', release: { rules: { sast: { failWhen: { critical: 0 } } } } }] } });
-    const { result } = await runCore(emu, run({ scanner: 'sast-a,sast-b', 'release-criteria': 'scanner' }), { findings: { all: false, top: 0 } });
+    const { result } = await runCore(emu, run({ scanner: 'sast-a,sast-b', 'release-criteria': 'scanner' }), { findings: { all: false, top: 0, newCounts: false } });
     expect(result.scanners.map((s) => s.release?.status)).toEqual(['fail', 'fail']);
     const log = emu.requests();
     expect(log.filter((r) => r.apiPath === '/api/v2/scanners/active')).toHaveLength(1);

@@ -127,7 +127,7 @@ describe('pull request mode', () => {
   it('passes when the change adds nothing above the new-findings threshold', async () => {
     const { result } = await runCore(emu, { project: 'demo-app', scanner: 'saltsecurity', 'threshold-critical': '0', 'new-findings-only': 'true', 'release-criteria': 'off' }, { context: pr });
     expect(result.scanners[0]).toMatchObject({ status: 'passed' });
-    expect(result.scanners[0]?.newCounts.high).toBe(1);
+    expect(result.scanners[0]?.newCounts?.high).toBe(1);
   });
 });
 
