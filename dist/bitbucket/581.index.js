@@ -494,8 +494,7 @@ function data(scanner) {
     for (const severity of types/* SEVERITIES */.oC.slice(0, 4)) {
         out.push({ title: severity.charAt(0).toUpperCase() + severity.slice(1), type: 'NUMBER', value: scanner.counts[severity] });
     }
-    if (scanner.newCounts)
-        out.push({ title: 'New findings', type: 'NUMBER', value: (0,result/* countTotal */.I)(scanner.newCounts) });
+    out.push({ title: 'New findings', type: 'NUMBER', value: (0,result/* countTotal */.I)(scanner.newCounts) });
     if (scanner.riskScore !== undefined)
         out.push({ title: 'Risk score', type: 'NUMBER', value: scanner.riskScore });
     const scan = (0,render_escape/* safeHttpUrl */.vH)(scanner.links.scan ?? scanner.links.event);
@@ -1091,8 +1090,8 @@ function bitbucketPublisher(settings) {
         }
         if (config.comment === 'off')
             return;
-        const prId = config.prNumber;
-        if (prId === undefined) {
+        const prId = Number(config.prNumber);
+        if (!config.prNumber || !Number.isSafeInteger(prId) || prId <= 0) {
             logger.debug('PR comment: not a pull request build (no BITBUCKET_PR_ID), nothing to comment on.');
             return;
         }

@@ -289,12 +289,11 @@ var core_result = __webpack_require__(4641);
 
 function runTotals(result) {
     const counts = (0,core_result/* zeroCounts */.N)();
-    const newCounts = result.scanners.every((s) => s.newCounts !== undefined) ? (0,core_result/* zeroCounts */.N)() : undefined;
+    const newCounts = (0,core_result/* zeroCounts */.N)();
     for (const s of result.scanners) {
         for (const sev of types/* SEVERITIES */.oC) {
             counts[sev] += s.counts[sev];
-            if (newCounts && s.newCounts)
-                newCounts[sev] += s.newCounts[sev];
+            newCounts[sev] += s.newCounts[sev];
         }
     }
     const scores = result.scanners.map((s) => s.riskScore).filter((n) => n !== undefined && Number.isFinite(n));
@@ -304,8 +303,9 @@ function runTotals(result) {
     const fixed = result.scanners.map((s) => s.fixedCounts).filter((c) => c !== undefined);
     return {
         counts,
-        ...(newCounts ? { newCounts, newTotal: (0,core_result/* countTotal */.I)(newCounts) } : {}),
+        newCounts,
         total: (0,core_result/* countTotal */.I)(counts),
+        newTotal: (0,core_result/* countTotal */.I)(newCounts),
         ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + (0,core_result/* countTotal */.I)(c), 0) } : {}),
         ...(scores.length > 0 ? { riskScore: Math.max(...scores) } : {}),
         releaseStatus: statuses.includes('fail') ? 'fail' : (statuses[0] ?? ''),
@@ -362,7 +362,7 @@ function gitlabOutputs(result, extras = {}) {
         INVICTI_LOW: String(t.counts.low),
         INVICTI_INFO: String(t.counts.info),
         INVICTI_TOTAL: String(t.total),
-        INVICTI_NEW_TOTAL: t.newTotal === undefined ? '' : String(t.newTotal),
+        INVICTI_NEW_TOTAL: String(t.newTotal),
         INVICTI_FIXED_TOTAL: t.fixedTotal === undefined ? '' : String(t.fixedTotal),
         INVICTI_RISK_SCORE: t.riskScore === undefined ? '' : String(t.riskScore),
         INVICTI_RELEASE_STATUS: oneLine(t.releaseStatus, 40),
@@ -714,9 +714,8 @@ function planNote(config, context, env) {
     }
     // The MR belongs to the target project, which is not this one in a fork's pipeline.
     const projectId = read(env, 'CI_MERGE_REQUEST_PROJECT_ID') ?? context.projectId;
-    // parseConfig checked the number: the MR's IID, or pr-number when set (as the other adapters comment on it).
-    const mrIid = config.prNumber;
-    if (context.apiUrl === undefined || projectId === undefined || mrIid === undefined) {
+    const mrIid = Number(mr.number);
+    if (context.apiUrl === undefined || projectId === undefined || !Number.isSafeInteger(mrIid) || mrIid < 1) {
         return { post: false, level: 'warn', reason: 'No merge request note: CI_API_V4_URL, CI_PROJECT_ID or CI_MERGE_REQUEST_IID is missing.' };
     }
     const projectWebUrl = read(env, 'CI_MERGE_REQUEST_PROJECT_URL') ?? context.repositoryUrl;
