@@ -4,7 +4,6 @@
  * the shared parser. Past GITLAB_MAX_DIFF_PAGES the API is no answer and the local checkout is asked next; a file
  * whose diff GitLab collapsed or found too large counts as changed throughout.
  */
-import type { Agent as HttpAgent } from 'node:http';
 import { z } from 'zod';
 import { fileFromHunks } from '../../shared/diff/unified-diff.js';
 import { DiffUnavailable, normalisePath, type ChangedFile, type ChangeSet, type DiffSource } from '../../shared/diff/change-set.js';
@@ -13,17 +12,14 @@ import type { ScanConfig } from '../../shared/core/config.js';
 import { getOption } from '../../shared/core/options.js';
 import { describeError } from '../../shared/errors.js';
 import { read, type RunContext } from '../../shared/ci/context.js';
-import { proxyFor, proxySettingsFromEnv, type ProxySettings } from '../../shared/proxy.js';
+import { proxySettingsFromEnv } from '../../shared/proxy.js';
+import type { GitLabClientOptions } from './gitlab-client.js';
 
-interface GitLabDiffOptions {
+interface GitLabDiffOptions extends GitLabClientOptions {
   token: string;
-  /** CI_API_V4_URL. */
-  apiUrl: string;
   /** The merge request's project (CI_MERGE_REQUEST_PROJECT_ID in a fork's pipeline). */
   projectId: string;
   mrIid: number;
-  proxy?: ProxySettings;
-  timeoutMs?: number;
 }
 
 const PER_PAGE = 100;
@@ -44,20 +40,12 @@ function gitlabDiffSource(options: GitLabDiffOptions): DiffSource {
   const endpoint = `GET /projects/${options.projectId}/merge_requests/${options.mrIid}/diffs`;
   return {
     async changes(): Promise<ChangeSet> {
-      const proxy = proxyFor(options.apiUrl, options.proxy);
       // gitbeaker and undici are most of the bundle: they load only when a diff is asked for.
-      const { ProxyAgent } = await import('undici');
-      // gitbeaker's types say node:http Agent, but it passes the value to fetch as `dispatcher`.
-      const agent = proxy ? (new ProxyAgent(proxy) as unknown as HttpAgent) : undefined;
-      const { Gitlab } = await import('@gitbeaker/rest');
-      const api = new Gitlab({
-        host: options.apiUrl.replace(/\/api\/v4\/?$/, ''),
-        token: options.token,
-        queryTimeout: options.timeoutMs ?? 60_000,
-        ...(agent ? { agent } : {}),
-      });
-      const page = (n: number) => api.MergeRequests.allDiffs(options.projectId, options.mrIid, { perPage: PER_PAGE, page: n, showExpanded: true, maxPages: 1 });
+      const { gitlabClient } = await import('./gitlab-client.js');
       try {
+        // Inside the try: a CI_API_V4_URL that is no API v4 URL is a reason to read the checkout instead, said as such.
+        const api = gitlabClient(options);
+        const page = (n: number) => api.MergeRequests.allDiffs(options.projectId, options.mrIid, { perPage: PER_PAGE, page: n, showExpanded: true, maxPages: 1 });
         const first = await page(1);
         const totalPages = first.paginationInfo.totalPages ?? 1;
         if (totalPages > GITLAB_MAX_DIFF_PAGES) {

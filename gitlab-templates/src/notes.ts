@@ -1,38 +1,25 @@
 /**
- * `CommentStore` for GitLab merge requests, over `@gitbeaker/rest` (MR notes).
+ * `CommentStore` for GitLab merge requests, over `@gitbeaker/rest` (MR notes), through the adapter's one client.
  *
  * CI_JOB_TOKEN cannot write notes, so this takes a project/group access token or a bot user's PAT
  * (`token`, sent as PRIVATE-TOKEN) or an OAuth token (`oauthToken`, sent as `Authorization: Bearer`).
- * gitbeaker uses the global fetch, which ignores HTTPS_PROXY: when a proxy applies we hand it an undici
- * `ProxyAgent` as its dispatcher.
  */
-import type { Agent as HttpAgent } from 'node:http';
-import { Gitlab } from '@gitbeaker/rest';
-import { ProxyAgent } from 'undici';
 import { z } from 'zod';
 import { ConfigError } from '../../shared/errors.js';
 import type { CommentRef, CommentStore, ExistingComment } from '../../shared/platforms/comment.js';
 import { codeHostError } from '../../shared/platforms/errors.js';
-import { proxyFor, type ProxySettings } from '../../shared/proxy.js';
+import { gitlabClient, type GitLabClientOptions } from './gitlab-client.js';
 
-export interface GitLabNoteStoreOptions {
-  /** Project/group access token or PAT (PRIVATE-TOKEN). Exactly one of `token` and `oauthToken`. */
-  token?: string;
-  oauthToken?: string;
-  /** CI_API_V4_URL, e.g. `https://gitlab.example.com/api/v4`. */
-  apiUrl: string;
+/** The client's settings (exactly one of `token` and `oauthToken`) and the merge request. */
+export interface GitLabNoteStoreOptions extends GitLabClientOptions {
   /** CI_PROJECT_ID, or the project path (`group/project`). */
   projectId: string | number;
   /** CI_MERGE_REQUEST_IID. */
   mrIid: number;
   /** CI_PROJECT_URL: used to build note links. */
   projectWebUrl?: string;
-  /** Proxy settings read by the entry point from its env (HTTPS_PROXY, NO_PROXY). */
-  proxy?: ProxySettings;
   /** Upper bound on pages of 100 notes read (newest first); default 50. */
   maxPages?: number;
-  /** Per-request timeout; default 60 s. */
-  timeoutMs?: number;
 }
 
 /** GitLab's limit on a note body. */
@@ -53,7 +40,6 @@ const Notes = z.array(Note);
 const RequestFailure = z.object({ cause: z.object({ response: z.object({ status: z.number() }) }) });
 
 export function gitlabNoteStore(options: GitLabNoteStoreOptions): CommentStore {
-  const host = hostFromApiUrl(options.apiUrl);
   const secret = options.token ?? options.oauthToken;
   if (!secret || (options.token && options.oauthToken)) {
     throw new ConfigError(
@@ -61,13 +47,7 @@ export function gitlabNoteStore(options: GitLabNoteStoreOptions): CommentStore {
       'Set exactly one GitLab token for merge request comments (an access token or an OAuth token).',
     );
   }
-  const proxy = proxyFor(options.apiUrl, options.proxy);
-  // gitbeaker's types say node:http Agent, but it passes the value to fetch as `dispatcher`.
-  const agent = proxy ? (new ProxyAgent(proxy) as unknown as HttpAgent) : undefined;
-  const common = { host, queryTimeout: options.timeoutMs ?? 60_000, ...(agent ? { agent } : {}) };
-  const api = options.token
-    ? new Gitlab({ ...common, token: options.token })
-    : new Gitlab({ ...common, oauthToken: secret });
+  const api = gitlabClient(options);
   const { projectId, mrIid } = options;
   const notesPath = `/projects/${encodeURIComponent(String(projectId))}/merge_requests/${mrIid}/notes`;
   const noteUrl = (id: number): string | undefined =>
@@ -142,14 +122,4 @@ export function gitlabNoteStore(options: GitLabNoteStoreOptions): CommentStore {
       return ref(raw);
     },
   };
-}
-
-/** gitbeaker wants the instance root and appends `/api/v4` itself. */
-function hostFromApiUrl(apiUrl: string): string {
-  const trimmed = apiUrl.replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/]+/.test(trimmed) || !trimmed.endsWith('/api/v4')) {
-    // The value is not echoed: a URL can carry credentials.
-    throw new ConfigError('CI_API_V4_URL', 'Expected the GitLab API v4 URL, such as https://gitlab.example.com/api/v4.');
-  }
-  return trimmed.slice(0, -'/api/v4'.length);
 }
