@@ -8,33 +8,19 @@
  * Another GitHub App's installation token comments as `<app-slug>[bot]`: pass it as `botLogin`.
  * A genuinely bad token fails the fallback too; then the original `/user` error is thrown.
  */
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
-import { z } from 'zod';
 import type { CommentRef, CommentStore, ExistingComment } from '../../shared/platforms/comment.js';
-import { CodeHostError, codeHostError } from '../../shared/platforms/errors.js';
-import { USER_AGENT } from '../../shared/version.js';
+import { CodeHostError } from '../../shared/platforms/errors.js';
+import { githubCall, githubClient, type GitHubClientOptions } from './octokit.js';
 
-export interface GitHubCommentStoreOptions {
-  token: string;
-  /** GITHUB_API_URL, e.g. `https://api.github.com` or `https://ghe.example.com/api/v3`. */
-  apiUrl: string;
+/** The client's settings (retries and rate limits are its policy), and the pull request. */
+export interface GitHubCommentStoreOptions extends GitHubClientOptions {
   owner: string;
   repo: string;
   /** The pull request (issue) number. */
   issueNumber: number;
   /** Who authors comments when `GET /user` is refused; `github-actions[bot]` for GITHUB_TOKEN. */
   botLogin?: string;
-  /** Where a wait for a rate limit is announced. */
-  log?: (message: string) => void;
 }
-
-/** Server errors (5xx) are retried this often, after 1 s, then 4 s (plugin-retry's quadratic backoff). */
-const COMMENT_RETRIES = 2;
-/** A rate limit is waited out at most this often, and only when GitHub asks for at most this many seconds. */
-const RATE_LIMIT_RETRIES = 2;
-const RATE_LIMIT_MAX_WAIT_S = 60;
 
 /** GitHub's limit on a comment body (the renderer keeps to it too). */
 export { GITHUB_COMMENT_LIMIT as GITHUB_COMMENT_MAX_CHARS } from '../../shared/render/markdown.js';
@@ -43,50 +29,14 @@ const WRITE_HINT =
   'Give the workflow `permissions: pull-requests: write`; on pull requests from forks GITHUB_TOKEN is read-only ' +
   '(post the comment from a `workflow_run` workflow instead).';
 
-const OctokitFailure = z.object({
-  status: z.number(),
-  response: z.object({ data: z.unknown() }).optional(),
-});
-const MessageBody = z.object({ message: z.string() });
-
 export function githubCommentStore(options: GitHubCommentStoreOptions): CommentStore {
-  // A rate limit (primary or secondary) is waited out when short; longer ones fail the comment, not the job.
-  const onLimit =
-    (kind: string) =>
-    (retryAfter: number, request: { method?: string; url?: string }, _octokit: unknown, retryCount: number): boolean => {
-      const wait = retryCount < RATE_LIMIT_RETRIES && retryAfter <= RATE_LIMIT_MAX_WAIT_S;
-      options.log?.(`GitHub ${kind} rate limit on ${request.method ?? ''} ${request.url ?? ''}: ${wait ? `retrying in ${retryAfter} s` : 'giving up'}`);
-      return wait;
-    };
-  const octokit = getOctokit(
-    options.token,
-    {
-      baseUrl: options.apiUrl.replace(/\/+$/, ''),
-      userAgent: USER_AGENT,
-      retry: { retries: COMMENT_RETRIES },
-      throttle: { onRateLimit: onLimit('primary'), onSecondaryRateLimit: onLimit('secondary') },
-    },
-    retry,
-    throttling,
-  );
+  // 5xx retries and rate-limit waits are the client's (octokit.ts); a call that still fails fails the comment, not the job.
+  const octokit = githubClient(options);
   const { owner, repo, issueNumber: issue_number } = options;
   const botLogin = options.botLogin ?? 'github-actions[bot]';
   const secrets = [options.token];
 
-  /** Run one call; turn Octokit's RequestError into a CodeHostError that names the endpoint, not the token. */
-  async function call<T>(endpoint: string, fn: () => Promise<T>, hint?: string): Promise<T> {
-    try {
-      return await fn();
-    } catch (err) {
-      const failure = OctokitFailure.safeParse(err);
-      const status = failure.success ? failure.data.status : undefined;
-      const data = failure.success ? failure.data.response?.data : undefined;
-      const parsed = MessageBody.safeParse(data);
-      const hostMessage = parsed.success ? parsed.data.message : err instanceof Error ? err.message : String(err);
-      const withHint = status === 403 || status === 404 ? hint : undefined;
-      throw codeHostError({ host: 'github', endpoint, status, hostMessage, secrets, ...(withHint ? { hint: withHint } : {}) });
-    }
-  }
+  const call = <T>(endpoint: string, fn: () => Promise<T>, hint?: string): Promise<T> => githubCall(endpoint, fn, { secrets, ...(hint ? { hint } : {}) });
 
   return {
     async whoAmI() {

@@ -7,7 +7,7 @@
 import type { Env, RunContext } from '../../shared/ci/index.js';
 import { read } from '../../shared/ci/context.js';
 import type { DiffSource } from '../../shared/diff/change-set.js';
-import { withLocalCheckout, type NamedSource } from '../../shared/diff/chain.js';
+import { unavailableSource, withLocalCheckout, type NamedSource } from '../../shared/diff/chain.js';
 import { githubDiffSource } from './pr-diff.js';
 import { configSecrets, type ScanConfig } from '../../shared/core/config.js';
 import type { Clock, Random } from '../../shared/ports.js';
@@ -107,13 +107,19 @@ function announce(result: RunResult, exitCode: number, kit: ActionsToolkit): voi
   }
 }
 
-/** Where `changed-only` reads the change: the pull request files API with the token, else the workspace checkout. */
+/**
+ * Where `changed-only` reads the change: the pull request files API with the token, else the workspace checkout.
+ * When the API cannot be asked, its source says why, so the run's changed-only line names it.
+ */
 function githubDiff(config: ScanConfig, context: RunContext, env: Env): DiffSource | undefined {
   const sources: NamedSource[] = [];
   const [owner, repo] = (context.repository ?? '').split('/');
-  const pullNumber = config.prNumber;
-  if (config.codeHost.githubToken && context.apiUrl && owner && repo && pullNumber !== undefined) {
-    sources.push({ name: 'GitHub API', source: githubDiffSource({ token: config.codeHost.githubToken, apiUrl: context.apiUrl, owner, repo, pullNumber }) });
+  const { prNumber: pullNumber } = config;
+  const token = config.codeHost.githubToken;
+  if (pullNumber !== undefined) {
+    if (!token) sources.push(unavailableSource('GitHub API', 'no token (input "github-token" is empty)'));
+    else if (!context.apiUrl || !owner || !repo) sources.push(unavailableSource('GitHub API', 'GITHUB_API_URL or GITHUB_REPOSITORY is missing'));
+    else sources.push({ name: 'GitHub API', source: githubDiffSource({ token, apiUrl: context.apiUrl, owner, repo, pullNumber }) });
   }
   return withLocalCheckout(sources, read(env, 'GITHUB_WORKSPACE'), env);
 }
