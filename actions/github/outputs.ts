@@ -7,6 +7,7 @@ import { gatedReleaseStatus } from '../../shared/core/release.js';
 import { SEVERITIES, type Severity } from '../../shared/api/types.js';
 import { runTotals } from '../../shared/core/run-totals.js';
 import type { RunResult, RunStatus } from '../../shared/core/result.js';
+import type { ActionsToolkit } from './toolkit.js';
 
 /** Output id → description, in the order action.yml lists them. */
 export const ACTION_OUTPUTS = {
@@ -87,4 +88,9 @@ export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Rec
 export function failedOutputs(status: RunStatus, exitCode: number, summary: string): Record<OutputName, string> {
   const empty = Object.fromEntries(OUTPUT_NAMES.map((n) => [n, ''])) as Record<OutputName, string>;
   return { ...empty, status, 'exit-code': String(exitCode), summary, scanners: '[]' };
+}
+
+/** Sets every output on the step. */
+export function setOutputs(toolkit: ActionsToolkit, outputs: Record<OutputName, string>): void {
+  for (const [name, value] of Object.entries(outputs)) toolkit.setOutput(name, value);
 }

@@ -3,8 +3,7 @@
  */
 import { OPTIONS, OPTION_GROUPS, describeOption, getOption, type OptionDef, type OptionGroup } from '../core/options.js';
 import { COMMANDS, type Command } from './args.js';
-
-export const PROGRAM = 'invicti-appsec';
+import { PROGRAM } from './program.js';
 
 interface CommandInfo {
   summary: string;

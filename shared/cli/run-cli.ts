@@ -8,10 +8,9 @@ import { settingLabel } from '../core/options.js';
 import { platformClientFor } from '../core/execute.js';
 import { describeError, exitCodeForError, redact, EXIT_CODES } from '../errors.js';
 import { VERSION } from '../version.js';
-import { parseArgs, type ParsedArgs } from './args.js';
+import { parseArgs, type Command, type ParsedArgs } from './args.js';
 import { consoleLogger } from './console-logger.js';
-import { helpText, PROGRAM } from './help.js';
-import { shellWord, translateKdt } from './kdt-args.js';
+import { PROGRAM } from './program.js';
 import { runScanCommand, type ScanIo } from './run-scan-command.js';
 import { preflightFiles } from './preflight.js';
 import { checkSettingNames } from '../core/env-names.js';
@@ -34,7 +33,7 @@ export async function runCli(io: CliIo): Promise<number> {
     return EXIT_CODES.passed;
   }
   if (args.help || args.command === 'help') {
-    io.stdout(`${helpText(args.command)}\n`);
+    io.stdout(`${await helpText(args.command)}\n`);
     return EXIT_CODES.passed;
   }
   switch (args.command) {
@@ -98,9 +97,10 @@ async function runListCommand(io: CliIo, args: ParsedArgs): Promise<number> {
  */
 async function runKdt(io: CliIo, kdtArgv: readonly string[]): Promise<number> {
   if (kdtArgv.length === 0 || kdtArgv.includes('--help') || kdtArgv.includes('-h')) {
-    io.stdout(`${helpText('kdt')}\n`);
+    io.stdout(`${await helpText('kdt')}\n`);
     return EXIT_CODES.passed;
   }
+  const { shellWord, translateKdt } = await import('./kdt-args.js');
   let argv: string[];
   let scanId: string | undefined;
   try {
@@ -130,6 +130,11 @@ async function runKdt(io: CliIo, kdtArgv: readonly string[]): Promise<number> {
   }
   io.stderr(redact(`kdt command line read as: ${PROGRAM} ${argv.map(shellWord).join(' ')}\n`, secrets));
   return runCli({ ...io, argv });
+}
+
+/** The help text loads only when asked for: a command that talks to the platform does not need it first. */
+async function helpText(command: Command): Promise<string> {
+  return (await import('./help.js')).helpText(command);
 }
 
 function table(header: string[], rows: string[][]): string {

@@ -8,12 +8,11 @@ import { readRawFromEnv, mergeRaw, configSecrets, type ScanConfig } from '../cor
 import { runScanFlow } from './scan-flow.js';
 import type { CiKind } from '../core/options.js';
 import type { Clock, Logger, Random } from '../ports.js';
-import { writeReportFiles, type WriteText } from '../core/report-files.js';
+import type { WriteText } from '../core/report-files.js';
 import type { RunResult } from '../core/result.js';
 import { describeError, EXIT_CODES, exitCodeForError, redact } from '../errors.js';
 import { consoleLogger } from './console-logger.js';
 import { withLocalCheckout, type NamedSource } from '../diff/chain.js';
-import { textReport } from './text-report.js';
 import type { PackagingReads } from '../core/findings.js';
 
 export interface ScanIo {
@@ -97,6 +96,8 @@ export async function runScanCommand(io: ScanIo, options: ScanCommandOptions): P
     return exitCodeForError(outcome.error);
   }
   const { result } = outcome;
+  // The renderers load once the run has decided: none of them is needed before its first request.
+  const [{ writeReportFiles }, { textReport }] = await Promise.all([import('../core/report-files.js'), import('./text-report.js')]);
 
   try {
     const where = { ...(context.jobUrl ? { jobUrl: context.jobUrl } : {}), ...(context.ci === 'local' ? {} : { reportHost: context.ci }) };

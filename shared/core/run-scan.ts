@@ -7,19 +7,17 @@ import type { PlatformApi, Project, Scanner } from '../api/types.js';
 import type { RunContext } from '../ci/context.js';
 import { ConfigError } from '../errors.js';
 import { VERSION } from '../version.js';
-import { combinedExitCode, combinedStatus, summarize } from './combine.js';
 import type { ScanConfig } from './config.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import type { FindingsNeed } from './findings.js';
-import { readReleaseStatus, sharedReleaseReads, summarizeRelease, type ReleaseScope } from './release.js';
+import type { ReleaseScope } from './release.js';
 import { assertCanImport, assertCanScanImage, resolveProject, resolveScanners } from './resolve.js';
-import { resolveScannersByType, type ChosenScanner } from './resolve-by-type.js';
-import { evaluateGate, gateStatus } from './gate.js';
+import type { ChosenScanner } from './resolve-by-type.js';
 import { durationHistory } from './history.js';
 import { zeroCounts, type ChangeScope, type RunResult, type ScannerResult } from './result.js';
-import { readScope, type RunScope } from './change-scope.js';
+import type { RunScope } from './change-scope.js';
 import type { DiffSource } from '../diff/change-set.js';
-import { scanOne, type ScanOneSettings } from './scan-one.js';
+import type { ScanOneSettings } from './scan-one.js';
 
 export interface RunDeps {
   api: PlatformApi;
@@ -59,6 +57,8 @@ function projectRequest(config: ScanConfig, context: RunContext): Parameters<typ
   };
 }
 
+// Everything after the project's request comes from run-steps.js, imported where it is first needed: a bundle's start
+// then loads none of it before that first request (the module is loaded once, then served from the module cache).
 export async function runScan(config: ScanConfig, context: RunContext, runDeps: RunDeps): Promise<RunResult> {
   // One read of the platform's scan history serves every scanner of the run.
   const deps = { ...runDeps, history: durationHistory(runDeps.api, runDeps.logger) };
@@ -94,6 +94,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
         ...(deps.signal ? { signal: deps.signal } : {}),
       };
       // The diff is read while the scanners are resolved, and before any scan starts (fallback fail stops the run).
+      const { readScope, scanOne, sharedReleaseReads } = await import('./run-steps.js');
       let scanners: ChosenScanner[];
       [scanners, scope] = await Promise.all([chooseScanners(config, project, branch, deps), readScope(scopeRequest, deps.diff, logger)]);
       const settings = { ...scanSettings(config, deadline, isPullRequest), ...(deps.findings ? { findings: deps.findings } : {}), scope };
@@ -121,6 +122,7 @@ export async function runScan(config: ScanConfig, context: RunContext, runDeps: 
     }
   }
 
+  const { combinedExitCode, combinedStatus, summarize } = await import('./run-steps.js');
   return {
     status: combinedStatus(results),
     exitCode: combinedExitCode(results),
@@ -155,6 +157,7 @@ async function chooseScanners(config: ScanConfig, project: Project, branch: stri
 
 async function resolveChosen(config: ScanConfig, project: Project, branch: string, deps: RunDeps): Promise<ChosenScanner[]> {
   if (config.scanners.length > 0) return (await resolveScanners(deps.api, config.scanners, config.scannerTypes)).map((scanner) => ({ scanner }));
+  const { resolveScannersByType } = await import('./run-steps.js');
   const chosen = await resolveScannersByType(
     deps.api,
     project,
@@ -201,6 +204,7 @@ async function resumeEvents(config: ScanConfig, deps: RunDeps, deadline: number)
   const { api } = deps;
   let project: Project | undefined = config.project ? (await resolveProject(api, { project: config.project })).project : undefined;
   const settings = { ...scanSettings(config, deadline, config.targetBranch !== undefined && config.targetBranch !== ''), ...(deps.findings ? { findings: deps.findings } : {}) };
+  const { scanOne } = await import('./run-steps.js');
   const tasks = config.eventIds.map((eventId) => async (): Promise<ScannerResult> => {
     // Until the event has finished, all that is known of it is its id.
     const unknownScanner: Scanner = { id: '', slug: `event-${eventId}`, displayName: '', type: '', labels: [], customType: 0, disabled: false, params: {} };
@@ -229,6 +233,7 @@ async function resumeEvents(config: ScanConfig, deps: RunDeps, deadline: number)
 /** `release` mode: only the project's release criteria for the branch. */
 async function releaseOnly(config: ScanConfig, project: Project, branch: string, deps: RunDeps, deadline: number): Promise<ScannerResult> {
   const { clock } = deps;
+  const { evaluateGate, gateStatus, readReleaseStatus, summarizeRelease } = await import('./run-steps.js');
   const started = clock.now();
   const scope = releaseScope(config, []) ?? { kind: 'on' as const };
   const status = await readReleaseStatus(deps.api, project.name, branch, { clock, deadline, ...(deps.signal ? { signal: deps.signal } : {}) });

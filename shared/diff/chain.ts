@@ -3,7 +3,6 @@
  * and its source text says what failed before it, so the output tells the whole story.
  */
 import { DiffUnavailable, type ChangeSet, type DiffRequest, type DiffSource } from './change-set.js';
-import { gitDiffSource } from './git-diff.js';
 
 export interface NamedSource {
   name: string;
@@ -35,9 +34,14 @@ export function unavailableSource(name: string, why: string): NamedSource {
   return { name, source: { changes: () => Promise.reject(new DiffUnavailable(why)) } };
 }
 
+/** `git diff` in the checkout; git-diff and its parser load when the diff is read, after the run's first request. */
+function localCheckout(cwd: string, env: Readonly<Record<string, string | undefined>>): DiffSource {
+  return { changes: async (request) => (await import('./git-diff.js')).gitDiffSource({ cwd, env }).changes(request) };
+}
+
 /** The code host's sources, then the local checkout at `checkout` (when there is one). */
 export function withLocalCheckout(hosts: readonly NamedSource[], checkout: string | undefined, env: Readonly<Record<string, string | undefined>>): DiffSource | undefined {
-  const local: NamedSource[] = checkout ? [{ name: 'local checkout', source: gitDiffSource({ cwd: checkout, env }) }] : [];
+  const local: NamedSource[] = checkout ? [{ name: 'local checkout', source: localCheckout(checkout, env) }] : [];
   return diffChain([...hosts, ...local]);
 }
 
