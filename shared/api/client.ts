@@ -174,16 +174,20 @@ export class PlatformClient implements t.PlatformApi {
       return await this.transport.execute(req, spec.safety ?? 'idempotent', parse, spec.lookup);
     } catch (err) {
       if (err instanceof ApiError && this.probeNote !== '' && (err.kind === 'unauthorized' || err.kind === 'not-found')) {
-        err.message += ` ${this.probeNote}`;
+        this.addHint(err, ` ${this.probeNote}`);
       }
       if (err instanceof ApiError && this.organizationId === undefined && (err.status === 403 || err.status === 422)) {
-        // Before the correlation ID, which stays last.
-        const trace = ` (correlation ID ${this.correlationId})`;
-        const text = err.message.endsWith(trace) ? err.message.slice(0, -trace.length) : err.message;
-        err.message = `${text}. If the token's account has access to several organizations, set the organization-id setting.${trace}`;
+        this.addHint(err, ". If the token's account has access to several organizations, set the organization-id setting.");
       }
       throw err;
     }
+  }
+
+  /** Append `hint` to an error's message before the correlation ID, which every message keeps last. */
+  private addHint(err: ApiError, hint: string): void {
+    const trace = ` (correlation ID ${this.correlationId})`;
+    const text = err.message.endsWith(trace) ? err.message.slice(0, -trace.length) : err.message;
+    err.message = `${text}${hint}${trace}`;
   }
 
   /**

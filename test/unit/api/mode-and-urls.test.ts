@@ -122,6 +122,11 @@ describe('API mode detection', () => {
     const err = await expectApiError(client.listProjects({ name: 'demo' }), 'unauthorized');
     expect(err.message).toContain('auto-detected as legacy');
     expect(err.message).toContain('HTTP 401');
+    // The hint goes before the correlation ID, which every message keeps last, once.
+    const trace = `(correlation ID ${client.correlationId})`;
+    expect(err.message).toMatch(/set the api-mode setting to core or legacy to skip detection\.\) \(correlation ID [^)]+\)$/);
+    expect(err.message.endsWith(trace)).toBe(true);
+    expect(err.message.split('correlation ID')).toHaveLength(2);
     expect(server.requests.map((r) => r.path)).toEqual(['/api/aspm/v1/api/v2/projects', '/api/v2/projects']);
   });
 
