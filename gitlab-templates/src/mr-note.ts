@@ -6,6 +6,7 @@
  * an unreachable API ends in a line in the job log, and the report artifacts still carry the result.
  */
 import type { Env, RunContext } from '../../shared/ci/index.js';
+import { read } from '../../shared/ci/context.js';
 import type { ScanConfig } from '../../shared/core/config.js';
 import { getOption } from '../../shared/core/options.js';
 import type { Logger } from '../../shared/ports.js';
@@ -24,11 +25,6 @@ export type NotePlan =
   | { post: false; reason: string; level: 'debug' | 'info' | 'warn' };
 
 const TOKEN_VARIABLE = getOption('gitlab-token').env;
-
-const read = (env: Env, key: string): string | undefined => {
-  const value = env[key]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-};
 
 export function planNote(config: ScanConfig, context: RunContext, env: Env): NotePlan {
   if (config.comment === 'off') return { post: false, reason: 'comment is off', level: 'debug' };

@@ -6,11 +6,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { githubDiffSource } from '../../../actions/github/pr-diff.js';
 import { runAction } from '../../../actions/github/run-action.js';
-import type { ActionsToolkit } from '../../../actions/github/toolkit.js';
 import { DiffUnavailable } from '../../../shared/diff/change-set.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { GITHUB_ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from '../../fakes/github-api.js';
 import { inputEnv, PR_NUMBER, pullRequestPayload, REPOSITORY } from '../../helpers/github-runner.js';
+import { recordingToolkit } from '../../helpers/recording-toolkit.js';
 
 const EMU_TOKEN = 'emuPrDiffToken0123456789abcdef';
 const GH_TOKEN = 'ghs_PrDiffSecret0123456789abcdef';
@@ -56,18 +56,7 @@ describe('GitHub pull request diff', () => {
 
 /** The action in-process on a pull_request event with changed-only lines; the log lines it wrote. */
 async function changedOnlyRun(githubToken: string): Promise<{ code: number; lines: string[] }> {
-  const lines: string[] = [];
-  const line = (message: string): void => void lines.push(message);
-  const toolkit: ActionsToolkit = {
-    setSecret: () => undefined,
-    setOutput: () => undefined,
-    debug: line,
-    info: line,
-    notice: line,
-    warning: line,
-    error: line,
-    appendSummary: () => Promise.resolve(true),
-  };
+  const rec = recordingToolkit();
   const env = {
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: 'pull_request',
@@ -81,8 +70,8 @@ async function changedOnlyRun(githubToken: string): Promise<{ code: number; line
       githubToken,
     ),
   };
-  const code = await runAction({ env, event: pullRequestPayload(), toolkit, writeFile: () => Promise.resolve() });
-  return { code, lines };
+  const code = await runAction({ env, event: pullRequestPayload(), toolkit: rec.toolkit, writeFile: () => Promise.resolve() });
+  return { code, lines: rec.log.map((l) => l.message) };
 }
 
 describe('changed-only says why the GitHub diff was not used', () => {

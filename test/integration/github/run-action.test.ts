@@ -7,46 +7,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAction } from '../../../actions/github/run-action.js';
-import type { ActionsToolkit, AnnotationProps } from '../../../actions/github/toolkit.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { inputEnv, pushPayload, REPOSITORY } from '../../helpers/github-runner.js';
+import { recordingToolkit } from '../../helpers/recording-toolkit.js';
 
 const EMU_TOKEN = 'emuInProcessToken0123456789';
-
-interface Recorded {
-  kind: string;
-  message: string;
-  props?: AnnotationProps;
-}
-
-function recordingToolkit(): { toolkit: ActionsToolkit; log: Recorded[]; outputs: Record<string, string>; summary: string[]; secrets: string[] } {
-  const log: Recorded[] = [];
-  const outputs: Record<string, string> = {};
-  const summary: string[] = [];
-  const secrets: string[] = [];
-  const line = (kind: string) => (message: string, props?: AnnotationProps) => {
-    log.push({ kind, message, ...(props ? { props } : {}) });
-  };
-  return {
-    log,
-    outputs,
-    summary,
-    secrets,
-    toolkit: {
-      setSecret: (v) => secrets.push(v),
-      setOutput: (n, v) => (outputs[n] = v),
-      debug: line('debug'),
-      info: line('info'),
-      notice: line('notice'),
-      warning: line('warning'),
-      error: line('error'),
-      appendSummary: (md) => {
-        summary.push(md);
-        return Promise.resolve(true);
-      },
-    },
-  };
-}
 
 let emulator: Emulator;
 let dir: string;
