@@ -198,8 +198,8 @@ export class PlatformClient implements t.PlatformApi {
   private async start(spec: Omit<Call<t.Started>, 'schema' | 'safety' | 'lookup'>, key: t.StartKey): Promise<t.Started> {
     const baseline = await this.guard.baseline();
     try {
-      const started = await this.call({ ...spec, safety: 'start', schema: schemas.startedSchema, lookup: (failure) => this.guard.find(key, baseline, failure) });
-      return this.guard.remember(started);
+      const started = this.guard.remember(await this.call({ ...spec, safety: 'start', schema: schemas.startedSchema, lookup: (failure) => this.guard.find(key, baseline, failure) }));
+      return 'completed' in baseline ? { ...started, completedBefore: baseline.completed } : started;
     } catch (err) {
       if (!(err instanceof StartUnreadable)) throw err;
       const where = `project ${key.projectId}, scanner ${key.tool}${key.branch === undefined ? '' : `, branch "${key.branch}"`}`;

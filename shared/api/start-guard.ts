@@ -18,8 +18,11 @@ import type { Page, QueuedScan, StartKey, Started } from './types.js';
 
 export type ListQueue = (list: 'queue' | 'completed') => Promise<Page<QueuedScan>>;
 
-/** Entries present before a start was sent; `unreadable` says why there is none. */
-export type Baseline = { seen: ReadonlySet<string> } | { unreadable: string };
+/**
+ * Entries present before a start was sent, and the completed list as read (handed on with the start: see
+ * `Started.completedBefore`); `unreadable` says why there is none.
+ */
+export type Baseline = { seen: ReadonlySet<string>; completed: QueuedScan[] } | { unreadable: string };
 
 /** The grace period: twice the request timeout, within [10 s, 60 s] of platform time. */
 export function startGraceMs(requestTimeoutMs: number): number {
@@ -68,8 +71,13 @@ export class StartGuard {
   async baseline(): Promise<Baseline> {
     try {
       const seen = new Set<string>();
-      for (const list of LISTS) for (const e of (await this.options.listQueue(list)).items) seen.add(identity(e));
-      return { seen };
+      let completed: QueuedScan[] = [];
+      for (const list of LISTS) {
+        const { items } = await this.options.listQueue(list);
+        for (const e of items) seen.add(identity(e));
+        if (list === 'completed') completed = items;
+      }
+      return { seen, completed };
     } catch (err) {
       if (err instanceof CancelledError || err instanceof DeadlineError) throw err;
       this.options.logger.debug(`Could not read the scan lists before starting: ${describeError(err)}`);

@@ -133,6 +133,11 @@ export interface Page<T> {
 export interface Started {
   eventId: string;
   message: string;
+  /**
+   * The platform's completed scans as the start guard read them just before this start (the list's first pages,
+   * in its order); unset when that read failed. The run's scan history uses them instead of reading the list again.
+   */
+  completedBefore?: QueuedScan[];
 }
 
 /** Query of `GET /projects/{project}/scans` (keys as the platform spells them are the client's business). */

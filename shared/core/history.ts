@@ -19,6 +19,12 @@ export interface DurationEstimate {
 
 export interface DurationHistory {
   estimate(projectId: string, tool: string, branch?: string): Promise<DurationEstimate | undefined>;
+  /**
+   * The completed list this run has already read (a start's guard, just before it: `Triggered.completedBefore`),
+   * used instead of reading it again; its first entries, as many as the history's own read would ask for. No
+   * effect once the history has its list.
+   */
+  known(completed: readonly QueuedScan[]): void;
   expectedMs(projectId: string, tool: string, branch?: string): Promise<number | undefined>;
 }
 
@@ -49,6 +55,9 @@ export function durationHistory(api: PlatformApi, logger: Logger): DurationHisto
       const ofTool = (await completed).filter((s) => s.tool === tool);
       const ofProject = ofTool.filter((s) => s.projectId === projectId);
       return (branch === undefined ? undefined : estimateOf(ofProject.filter((s) => s.branch === branch))) ?? estimateOf(ofProject) ?? estimateOf(ofTool);
+    },
+    known(scans) {
+      completed ??= Promise.resolve(scans.slice(0, HISTORY_WINDOW));
     },
     async expectedMs(projectId, tool, branch) {
       return (await history.estimate(projectId, tool, branch))?.expectedMs;

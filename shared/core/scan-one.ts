@@ -95,9 +95,12 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
   };
 
   try {
+    const history = deps.history ?? durationHistory(api, logger);
     let eventId = target.eventId;
     if (eventId === undefined) {
       const triggered = await startScan(api, project, scanner, request);
+      // The guard read the completed list just before the start: the waiter's history needs no read of its own.
+      if (triggered.completedBefore) history.known(triggered.completedBefore);
       eventId = triggered.eventId;
       result.mode = triggered.mode;
       if (triggered.comparedWith !== undefined) result.targetBranch = triggered.comparedWith;
@@ -115,7 +118,6 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     }
 
     let lastText = '';
-    const history = deps.history ?? durationHistory(api, logger);
     const { event } = await waitForEvent(api, eventId, {
       deadline: settings.deadline,
       expectedDuration: () => history.estimate(project.id, scanner.slug, request.branch),

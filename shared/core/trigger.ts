@@ -8,7 +8,7 @@
  * - what the platform does with an empty `meta_data=`/`environment=` filter ("empty" or "any") is not documented,
  *   so every answer is checked against the meta data and environment meant: the same scan either way.
  */
-import type { PlatformApi, PrOptions, Project, Scan, Scanner, StartKey } from '../api/types.js';
+import type { PlatformApi, PrOptions, Project, QueuedScan, Scan, Scanner, Started, StartKey } from '../api/types.js';
 import { readPages } from '../api/paging.js';
 import { ConfigError } from '../errors.js';
 import type { ScannerResult } from './result.js';
@@ -43,7 +43,15 @@ export interface Triggered {
   comparedWith?: string;
   /** Why the run did something other than what the settings named, for the output. */
   note?: string;
+  /** The completed scans read just before the start (`Started.completedBefore`): the run's scan history. */
+  completedBefore?: QueuedScan[];
 }
+
+/** What a start hands on: its event, and the completed list its guard read. */
+const handedOn = (started: Started): Pick<Triggered, 'eventId' | 'completedBefore'> => ({
+  eventId: started.eventId,
+  ...(started.completedBefore ? { completedBefore: started.completedBefore } : {}),
+});
 
 /** What a lookup means: the exact meta data, and the exact environment (`''` = none). */
 interface Wanted {
@@ -130,7 +138,7 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
 
   if (request.image) {
     const started = await api.scanImage({ projectId: project.id, tool: scanner.slug, image: request.image, branch: request.branch, ...common }, key);
-    return { eventId: started.eventId, mode: 'image' };
+    return { ...handedOn(started), mode: 'image' };
   }
   if (request.file) {
     const started = await api.importScan(
@@ -145,7 +153,7 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
       },
       key,
     );
-    return { eventId: started.eventId, mode: 'import' };
+    return { ...handedOn(started), mode: 'import' };
   }
 
   const pr = prOptions(request);
@@ -166,13 +174,13 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
         },
         key,
       );
-      return { eventId: started.eventId, mode: 'pr', restartedScanId: base.id };
+      return { ...handedOn(started), mode: 'pr', restartedScanId: base.id };
     }
   } else {
     const previous = await latestScan(api, project, scanner, request.branch, wanted);
     if (previous) {
       const started = await api.restartScan(previous.id, key);
-      return { eventId: started.eventId, mode: 'rescan', restartedScanId: previous.id };
+      return { ...handedOn(started), mode: 'rescan', restartedScanId: previous.id };
     }
   }
 
@@ -210,7 +218,7 @@ export async function startScan(api: PlatformApi, project: Project, scanner: Sca
     },
     key,
   );
-  return { eventId: started.eventId, mode: pr ? 'pr' : 'create' };
+  return { ...handedOn(started), mode: pr ? 'pr' : 'create' };
 }
 
 /**
@@ -247,5 +255,5 @@ async function compareWithDefaultBranch(
     `no ${scanner.slug} scan or scan configuration on branch "${request.branch}", and the scanner is rescan-only: ` +
     `re-ran the default branch's scan with from "${request.branch}" to "${defaultBranch}", a comparison against the default branch ` +
     `(set default-branch-fallback to false to stop instead)`;
-  return { eventId: started.eventId, mode: 'compare', restartedScanId: base.id, comparedWith: defaultBranch, note };
+  return { ...handedOn(started), mode: 'compare', restartedScanId: base.id, comparedWith: defaultBranch, note };
 }

@@ -140,6 +140,38 @@ describe('what a run reads', () => {
     ]);
   });
 
+  it('a scan that outlasts the first poll: the waiter reads no history, it has the completed list the start guard read', async () => {
+    // A scan that runs until the test completes it, once the waiter has seen it running (no race with the clock).
+    const long = scenario(100);
+    emu = await startEmulator({
+      token: TOKEN,
+      mode: 'core',
+      scenario: { ...long, projects: [{ name: 'paging-app' }], scanners: long.scanners!.map((sc) => ({ ...sc, durationMs: 3_600_000 })), baselineScans: [] },
+    });
+    const running = runCore(emu, run({}), { findings: { all: false, top: 0, newCounts: false } });
+    const polls = () => emu!.requests().filter((r) => r.apiPath.endsWith('/status'));
+    while (polls().length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    emu.completeEvent(polls()[0]!.apiPath.split('/')[4]!);
+    const { result } = await running;
+    expect(result.scanners[0]).toMatchObject({ status: 'passed', mode: 'create' });
+    const log = emu.requests().map((r) => `${r.method} ${r.apiPath.replace(/[0-9a-f]{24}/g, '{id}')}`);
+    const firstPoll = log.indexOf('GET /api/v2/events/{id}/status');
+    expect(log.slice(firstPoll).filter((l) => l === 'GET /api/v2/events/{id}/status').length).toBeGreaterThanOrEqual(2);
+    // One read of the completed list, before the start; the polls after the first need no other.
+    expect(log.filter((l) => l === 'GET /api/v2/scans/completed')).toHaveLength(1);
+    expect(log.indexOf('GET /api/v2/scans/completed')).toBeLessThan(log.indexOf('POST /api/v2/scans/create'));
+    expect(log.filter((l) => l !== 'GET /api/v2/events/{id}/status')).toEqual([
+      'GET /api/v2/projects',
+      'GET /api/v2/scanners/active',
+      'GET /api/v2/projects/paging-app/scans',
+      'GET /api/v2/projects/paging-app/scanparams',
+      'GET /api/v2/scans/queue',
+      'GET /api/v2/scans/completed',
+      'POST /api/v2/scans/create',
+      'GET /api/v2/scans/{id}',
+    ]);
+  });
+
   it('several scanners share one catalogue read and one release read, made after the last scan', async () => {
     emu = await startEmulator({ token: TOKEN, mode: 'core', scenario: { ...scenario(100), projects: [{ name: 'paging-app', release: { rules: { sast: { failWhen: { critical: 0 } } } } }] } });
     const { result } = await runCore(emu, run({ scanner: 'sast-a,sast-b', 'release-criteria': 'scanner' }), { findings: { all: false, top: 0, newCounts: false } });

@@ -60,7 +60,8 @@ describe('multipart uploads', () => {
     await writeFile(file, '{"results":[]}');
     const { client } = testClient(server.url);
     const started = await client.importScan({ filePath: file, project: 'demo', tool: 'semgrep', branch: 'main', metaData: 'm1' }, { projectId: 'p1', tool: 'semgrep' });
-    expect(started).toEqual({ eventId: 'ev-import', message: 'imported' });
+    // With the (empty) completed list the start guard read just before it, for the run's scan history.
+    expect(started).toEqual({ eventId: 'ev-import', message: 'imported', completedBefore: [] });
     const { parts } = parsed.at(-1)!;
     expect(parts[0]).toEqual({ name: 'file', value: '{"results":[]}', filename: 'semgrep "results".json' });
     expect(Object.fromEntries(parts.slice(1).map((p) => [p.name, p.value]))).toMatchObject({
