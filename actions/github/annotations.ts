@@ -11,6 +11,7 @@ import type { Severity } from '../../shared/api/types.js';
 import type { Finding, RunResult } from '../../shared/core/result.js';
 import { cleanText, truncate } from '../../shared/render/escape.js';
 import { capitalise, isSastType, repoPath, sortedFindings, validLine } from '../../shared/render/format.js';
+import { FINDING_ANNOTATION_LIMITS, RUNNER_ANNOTATION_LIMIT } from './annotation-limits.js';
 import type { AnnotationProps } from './toolkit.js';
 
 export type AnnotationLevel = 'error' | 'warning';
@@ -21,10 +22,7 @@ export interface Annotation {
   props: AnnotationProps;
 }
 
-/** The runner's display limit per step and kind. */
-export const RUNNER_ANNOTATION_LIMIT = 10;
-/** What findings may use of it; the rest is left for the adapter's own error/warning lines. */
-export const FINDING_ANNOTATION_LIMITS: Readonly<Record<AnnotationLevel, number>> = { error: 8, warning: 8 };
+export { FINDING_ANNOTATION_LIMITS, RUNNER_ANNOTATION_LIMIT };
 
 const LEVEL: Readonly<Record<Severity, AnnotationLevel | undefined>> = {
   critical: 'error',

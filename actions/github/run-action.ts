@@ -7,17 +7,15 @@
 import type { Env, RunContext } from '../../shared/ci/index.js';
 import { read } from '../../shared/ci/context.js';
 import type { DiffSource } from '../../shared/diff/change-set.js';
-import { unavailableSource, withLocalCheckout, type NamedSource } from '../../shared/diff/chain.js';
-import { githubDiffSource } from './pr-diff.js';
+import { loadedWhenRead, unavailableSource, withLocalCheckout, type NamedSource } from '../../shared/diff/chain.js';
 import { configSecrets, type ScanConfig } from '../../shared/core/config.js';
 import type { Clock, Random } from '../../shared/ports.js';
 import type { WriteText } from '../../shared/core/report-files.js';
 import { describeError, EXIT_CODES, exitCodeForError } from '../../shared/errors.js';
-import { FINDING_ANNOTATION_LIMITS } from './annotations.js';
+import { FINDING_ANNOTATION_LIMITS } from './annotation-limits.js';
 import { maskedForms, readActionInputs } from './inputs.js';
 import { runScanFlow } from '../../shared/cli/scan-flow.js';
 import { redactingToolkit, toolkitLogger } from './logger.js';
-import { failedOutputs, setOutputs } from './outputs.js';
 import type { CommentStoreFactory } from './pr-comment.js';
 import type { ActionsToolkit } from './toolkit.js';
 
@@ -46,7 +44,10 @@ function githubDiff(config: ScanConfig, context: RunContext, env: Env): DiffSour
   if (pullNumber !== undefined) {
     if (!token) sources.push(unavailableSource('GitHub API', 'no token (input "github-token" is empty)'));
     else if (!context.apiUrl || !owner || !repo) sources.push(unavailableSource('GitHub API', 'GITHUB_API_URL or GITHUB_REPOSITORY is missing'));
-    else sources.push({ name: 'GitHub API', source: githubDiffSource({ token, apiUrl: context.apiUrl, owner, repo, pullNumber }) });
+    else {
+      const options = { token, apiUrl: context.apiUrl, owner, repo, pullNumber };
+      sources.push({ name: 'GitHub API', source: loadedWhenRead(async () => (await import('./pr-diff.js')).githubDiffSource(options)) });
+    }
   }
   return withLocalCheckout(sources, read(env, 'GITHUB_WORKSPACE'), env);
 }
@@ -85,6 +86,7 @@ export async function runAction(io: ActionIo): Promise<number> {
     // or scanner): the user's to fix either way.
     const code = outcome.stage === 'config' ? exitCodeForError(outcome.error) : EXIT_CODES.config;
     kit.error(describeError(outcome.error), { title: 'Invicti AppSec configuration' });
+    const { failedOutputs, setOutputs } = await import('./outputs.js');
     setOutputs(kit, failedOutputs('error', code, `error: ${describeError(outcome.error)}`));
     return code;
   }

@@ -5,7 +5,6 @@
  */
 import { unavailableSource, type NamedSource } from '../../shared/diff/chain.js';
 import { DiffUnavailable, type ChangeSet, type DiffSource } from '../../shared/diff/change-set.js';
-import { parseUnifiedDiff } from '../../shared/diff/unified-diff.js';
 import type { ScanConfig } from '../../shared/core/config.js';
 import { getOption } from '../../shared/core/options.js';
 import { describeError } from '../../shared/errors.js';
@@ -29,8 +28,8 @@ function bitbucketDiffSource(options: BitbucketDiffOptions): DiffSource {
   const path = `/repositories/${encodeURIComponent(workspace)}/${encodeURIComponent(repoSlug)}/pullrequests/${options.prId}/diff`;
   return {
     async changes(): Promise<ChangeSet> {
-      // The HTTP client (undici) loads only when the diff is read: it is most of the pipe's start-up cost.
-      const { bitbucketHttp } = await import('./lazy.js');
+      // The HTTP client (undici) loads only when the diff is read, the parser with it: most of the pipe's start-up cost.
+      const [{ bitbucketHttp }, { parseUnifiedDiff }] = await Promise.all([import('./lazy.js'), import('../../shared/diff/unified-diff.js')]);
       const http = bitbucketHttp({
         mode: 'rest',
         auth: options.auth,

@@ -5,7 +5,6 @@
  * whose diff GitLab collapsed or found too large counts as changed throughout.
  */
 import { z } from 'zod';
-import { fileFromHunks } from '../../shared/diff/unified-diff.js';
 import { DiffUnavailable, normalisePath, type ChangedFile, type ChangeSet, type DiffSource } from '../../shared/diff/change-set.js';
 import { inParallel, unavailableSource, type NamedSource } from '../../shared/diff/chain.js';
 import type { ScanConfig } from '../../shared/core/config.js';
@@ -40,8 +39,8 @@ function gitlabDiffSource(options: GitLabDiffOptions): DiffSource {
   const endpoint = `GET /projects/${options.projectId}/merge_requests/${options.mrIid}/diffs`;
   return {
     async changes(): Promise<ChangeSet> {
-      // gitbeaker and undici are most of the bundle: they load only when a diff is asked for.
-      const { gitlabClient } = await import('./gitlab-client.js');
+      // gitbeaker and undici are most of the bundle: they load only when a diff is asked for (the parser with them).
+      const [{ gitlabClient }, { fileFromHunks }] = await Promise.all([import('./gitlab-client.js'), import('../../shared/diff/unified-diff.js')]);
       try {
         // Inside the try: a CI_API_V4_URL that is no API v4 URL is a reason to read the checkout instead, said as such.
         const api = gitlabClient(options);

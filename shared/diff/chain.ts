@@ -34,9 +34,17 @@ export function unavailableSource(name: string, why: string): NamedSource {
   return { name, source: { changes: () => Promise.reject(new DiffUnavailable(why)) } };
 }
 
-/** `git diff` in the checkout; git-diff and its parser load when the diff is read, after the run's first request. */
+/**
+ * A source whose code loads when the diff is read, not when the run is set up: the diff readers (and the
+ * unified-diff parser) are then not loaded before the run's first platform request.
+ */
+export function loadedWhenRead(load: () => Promise<DiffSource>): DiffSource {
+  return { changes: async (request) => (await load()).changes(request) };
+}
+
+/** `git diff` in the checkout. */
 function localCheckout(cwd: string, env: Readonly<Record<string, string | undefined>>): DiffSource {
-  return { changes: async (request) => (await import('./git-diff.js')).gitDiffSource({ cwd, env }).changes(request) };
+  return loadedWhenRead(async () => (await import('./git-diff.js')).gitDiffSource({ cwd, env }));
 }
 
 /** The code host's sources, then the local checkout at `checkout` (when there is one). */
