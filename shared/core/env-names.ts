@@ -6,8 +6,7 @@
  */
 import { ConfigError } from '../errors.js';
 import { githubInputEnv } from './config-env.js';
-import { gitlabInputVariable } from './option-formats.js';
-import { OPTIONS, type CiKind } from './options.js';
+import { gitlabInputVariable, OPTIONS, type CiKind } from './options.js';
 import { OUTPUT_VARIABLES } from './output-variables.js';
 import { editDistance } from './suggest.js';
 

@@ -85,14 +85,8 @@ export function gitlabSpecInputs(): Record<string, GitlabSpecInput> {
   return out;
 }
 
-/**
- * The job variable through which the GitLab component hands an input to its program: `INVICTI_INPUT_<NAME>`
- * (`threshold-critical` → `INVICTI_INPUT_THRESHOLD_CRITICAL`), never the setting's own `INVICTI_*` variable,
- * which an empty input would otherwise override (see gitlab-templates/src/inputs.ts).
- */
-export function gitlabInputVariable(name: string): string {
-  return `INVICTI_INPUT_${name.replace(/-/g, '_').toUpperCase()}`;
-}
+// In the registry's module, so that reading settings at start does not load these generators.
+export { gitlabInputVariable } from './options.js';
 
 /** `variables:` of the Bitbucket pipe.yml, in registry order. */
 export function pipeVariables(): PipeVariable[] {

@@ -72,6 +72,15 @@ function define(spec: Spec): OptionDef {
 }
 
 // Enum values, shared with the ScanConfig types so the two cannot drift.
+/**
+ * The job variable through which the GitLab component hands an input to its program: `INVICTI_INPUT_<NAME>`
+ * (`threshold-critical` → `INVICTI_INPUT_THRESHOLD_CRITICAL`), never the setting's own `INVICTI_*` variable,
+ * which an empty input would otherwise override (see gitlab-templates/src/inputs.ts).
+ */
+export function gitlabInputVariable(name: string): string {
+  return `INVICTI_INPUT_${name.replace(/-/g, '_').toUpperCase()}`;
+}
+
 export const API_MODES = ['auto', 'core', 'legacy'] as const;
 export const SCAN_MODES = ['scan', 'release', 'wait'] as const;
 export const POLICIES = ['fail', 'warn', 'pass'] as const;
