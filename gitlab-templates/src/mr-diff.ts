@@ -26,14 +26,18 @@ const PER_PAGE = 100;
 const GITLAB_MAX_DIFF_PAGES = 30;
 const CONCURRENCY = 4;
 
-const DiffEntry = z.object({
-  new_path: z.string(),
-  diff: z.string().nullish(),
-  deleted_file: z.boolean().optional(),
-  too_large: z.boolean().nullish(),
-  collapsed: z.boolean().nullish(),
-});
-const DiffPage = z.array(DiffEntry);
+/** The diff entries read; built on first use (the job starts without reading any diff). */
+const DiffPage = z.lazy(() =>
+  z.array(
+    z.object({
+      new_path: z.string(),
+      diff: z.string().nullish(),
+      deleted_file: z.boolean().optional(),
+      too_large: z.boolean().nullish(),
+      collapsed: z.boolean().nullish(),
+    }),
+  ),
+);
 
 function gitlabDiffSource(options: GitLabDiffOptions): DiffSource {
   const endpoint = `GET /projects/${options.projectId}/merge_requests/${options.mrIid}/diffs`;

@@ -5,22 +5,27 @@
 import { z } from 'zod';
 import { compact, read, trimSlash, type Env, type PullRequestContext, type RunContext } from './context.js';
 
-/** Only the fields we use; everything else in the payload is ignored, and a malformed payload is treated as absent. */
-const PullRequestPayload = z.object({
-  pull_request: z.object({
-    number: z.number().int().positive(),
-    head: z.object({
-      ref: z.string().optional(),
-      sha: z.string().optional(),
-      // null when the fork was deleted
-      repo: z.object({ full_name: z.string().optional() }).nullish(),
-    }),
-    base: z.object({
-      ref: z.string().optional(),
-      repo: z.object({ full_name: z.string().optional() }).nullish(),
+/**
+ * Only the fields we use; everything else in the payload is ignored, and a malformed payload is treated as absent.
+ * Built on first use: every bundle imports this module, and only GitHub runs read a payload.
+ */
+const PullRequestPayload = z.lazy(() =>
+  z.object({
+    pull_request: z.object({
+      number: z.number().int().positive(),
+      head: z.object({
+        ref: z.string().optional(),
+        sha: z.string().optional(),
+        // null when the fork was deleted
+        repo: z.object({ full_name: z.string().optional() }).nullish(),
+      }),
+      base: z.object({
+        ref: z.string().optional(),
+        repo: z.object({ full_name: z.string().optional() }).nullish(),
+      }),
     }),
   }),
-});
+);
 
 export function isGitHubActions(env: Env): boolean {
   return read(env, 'GITHUB_ACTIONS') === 'true';
