@@ -6,5 +6,6 @@ import { run } from './entry.js';
 if (process.argv.includes('--version')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  await run();
+  // No top-level await: the bundler would wrap the whole bundle in an async function, compiled a second time at start.
+  void run();
 }

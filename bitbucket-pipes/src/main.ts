@@ -2,7 +2,8 @@
 import { abortOnSignals, writeTextFile } from '../../shared/cli/process-io.js';
 import { runPipe } from './run-pipe.js';
 
-process.exitCode = await runPipe(process.argv.slice(2), {
+// No top-level await: the bundler would wrap the whole bundle in an async function, compiled a second time at start.
+void runPipe(process.argv.slice(2), {
   env: process.env,
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
@@ -11,4 +12,6 @@ process.exitCode = await runPipe(process.argv.slice(2), {
   cwd: process.env.BITBUCKET_CLONE_DIR ?? process.cwd(),
   // Pipelines stops a step with SIGTERM (timeout, manual stop): the run ends its waits and says so.
   signal: abortOnSignals(process),
+}).then((code) => {
+  process.exitCode = code;
 });

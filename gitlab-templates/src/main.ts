@@ -10,7 +10,8 @@ import { gitlabHostDiff } from './mr-diff.js';
 if (process.argv.slice(2).includes('--version')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
-  process.exitCode = await runScanCommand(
+  // No top-level await: the bundler would wrap the whole bundle in an async function, compiled a second time at start.
+  void runScanCommand(
     {
       env: process.env,
       stdout: (text) => process.stdout.write(text),
@@ -35,5 +36,7 @@ if (process.argv.slice(2).includes('--version')) {
         await gitlabPublisher({ env: process.env, writeFile: writeTextFile, dir: process.cwd() })(input);
       },
     },
-  );
+  ).then((code) => {
+    process.exitCode = code;
+  });
 }

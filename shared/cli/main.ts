@@ -23,7 +23,8 @@ function readGithubEvent(): unknown {
   }
 }
 
-process.exitCode = await runCli({
+// No top-level await: the bundler would wrap the whole bundle in an async function, compiled a second time at start.
+void runCli({
   argv: process.argv.slice(2),
   env: process.env,
   stdout: (text) => process.stdout.write(text),
@@ -33,4 +34,6 @@ process.exitCode = await runCli({
   gitBranch,
   cwd: process.cwd(),
   signal: abortOnSignals(process),
+}).then((code) => {
+  process.exitCode = code;
 });
