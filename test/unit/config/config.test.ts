@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detectContext } from '../../../shared/ci/index.js';
 import type { RunContext } from '../../../shared/ci/context.js';
 import { configSecrets, parseConfig, type ScanConfig } from '../../../shared/core/config.js';
 import { settingLabel } from '../../../shared/core/options.js';
@@ -137,6 +138,27 @@ describe('parseConfig: CI context', () => {
     expect(err.message).toMatch(/set "pr-number"/);
     // An explicit pr-number wins, so the bad context value is not checked.
     expect(parseConfig({ ...BASE, 'pr-number': '5' }, { ci, pullRequest: { number, isFork: false } }).prNumber).toBe(5);
+  });
+
+  // What each CI really sets, through detection: a run with no pull/merge request is no error, whatever its ref.
+  it.each([
+    ['GitHub push to a branch', { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/feature/x' }, undefined, undefined],
+    ['GitHub tag push', { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.2.0' }, undefined, undefined],
+    ['GitHub merge queue', { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'merge_group', GITHUB_REF: 'refs/heads/gh-readonly-queue/main/pr-12-abc' }, undefined, undefined],
+    ['GitHub pull_request, ref only', { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/12/merge' }, undefined, 12],
+    [
+      'GitHub pull_request payload',
+      { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'pull_request', GITHUB_REF: 'refs/pull/12/merge' },
+      { pull_request: { number: 12, head: { ref: 'f' }, base: { ref: 'main' } } },
+      12,
+    ],
+    ['GitHub workflow_run', { GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'workflow_run', GITHUB_REF: 'refs/heads/main' }, { workflow_run: { pull_requests: [{ number: 3 }] } }, undefined],
+    ['GitLab branch pipeline', { GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'push', CI_COMMIT_BRANCH: 'x', CI_MERGE_REQUEST_IID: '' }, undefined, undefined],
+    ['GitLab merge request pipeline', { GITLAB_CI: 'true', CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_IID: '5' }, undefined, 5],
+    ['Bitbucket branch pipeline', { BITBUCKET_BUILD_NUMBER: '3', BITBUCKET_BRANCH: 'x' }, undefined, undefined],
+    ['Bitbucket pull request pipeline', { BITBUCKET_BUILD_NUMBER: '3', BITBUCKET_BRANCH: 'x', BITBUCKET_PR_ID: '9' }, undefined, 9],
+  ] as const)('%s: no error, and the request number the CI gives', (_, env, event, expected) => {
+    expect(parseConfig(BASE, detectContext(env, event)).prNumber).toBe(expected);
   });
 
   it('lets explicit settings win over the context', () => {
