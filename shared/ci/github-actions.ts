@@ -32,6 +32,8 @@ export function isGitHubActions(env: Env): boolean {
 }
 
 function pullRequestFromPayload(event: unknown): PullRequestContext | undefined {
+  // A push or schedule payload has no pull_request: nothing to parse (nor a schema to build before the first request).
+  if (typeof event !== 'object' || event === null || !('pull_request' in event)) return undefined;
   const parsed = PullRequestPayload.safeParse(event);
   if (!parsed.success) return undefined;
   const { number, head, base } = parsed.data.pull_request;
