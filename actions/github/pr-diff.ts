@@ -51,7 +51,9 @@ export function githubDiffSource(options: GitHubDiffOptions): DiffSource {
       } catch (err) {
         if (err instanceof DiffUnavailable) throw err;
         // The token may not read the pull request: say so and how to allow it (the token itself is never named).
-        if (isPermissionProblem(err)) throw new DiffUnavailable(`no permission to read the pull request (${err.message}): ${err.hint ?? READ_HINT}`);
+        if (isPermissionProblem(err)) throw new DiffUnavailable(
+          `${err.status === 404 ? `pull request #${options.pullNumber} was not found, or the token may not read it` : 'no permission to read the pull request'} (${err.message}): ${err.hint ?? READ_HINT}${err.status === 404 ? '; check pr-number if it is set' : ''}`,
+        );
         throw new DiffUnavailable(describeError(err));
       }
     },

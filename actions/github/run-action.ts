@@ -36,7 +36,7 @@ export interface ActionIo {
  * Where `changed-only` reads the change: the pull request files API with the token, else the workspace checkout.
  * When the API cannot be asked, its source says why, so the run's changed-only line names it.
  */
-function githubDiff(config: ScanConfig, context: RunContext, env: Env): DiffSource | undefined {
+function githubDiff(config: ScanConfig, context: RunContext, env: Env, log: (message: string) => void): DiffSource | undefined {
   const sources: NamedSource[] = [];
   const [owner, repo] = (context.repository ?? '').split('/');
   const { prNumber: pullNumber } = config;
@@ -45,7 +45,8 @@ function githubDiff(config: ScanConfig, context: RunContext, env: Env): DiffSour
     if (!token) sources.push(unavailableSource('GitHub API', 'no token (input "github-token" is empty)'));
     else if (!context.apiUrl || !owner || !repo) sources.push(unavailableSource('GitHub API', 'GITHUB_API_URL or GITHUB_REPOSITORY is missing'));
     else {
-      const options = { token, apiUrl: context.apiUrl, owner, repo, pullNumber };
+      // The client's rate-limit waits (up to a minute each) are logged, so a pause before the scans start is explained.
+      const options = { token, apiUrl: context.apiUrl, owner, repo, pullNumber, log };
       sources.push({ name: 'GitHub API', source: loadedWhenRead(async () => (await import('./pr-diff.js')).githubDiffSource(options)) });
     }
   }
@@ -75,7 +76,7 @@ export async function runAction(io: ActionIo): Promise<number> {
         secrets = configSecrets(config);
         return toolkitLogger(kit, config.verbose);
       },
-      diff: (config, context) => githubDiff(config, context, io.env),
+      diff: (config, context) => githubDiff(config, context, io.env, (message) => kit.info(message)),
       clock: io.clock,
       random: io.random,
       signal: io.signal,

@@ -8,7 +8,7 @@ import { githubDiffSource } from '../../../actions/github/pr-diff.js';
 import { runAction } from '../../../actions/github/run-action.js';
 import { DiffUnavailable } from '../../../shared/diff/change-set.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
-import { GITHUB_ACTIONS_BOT, startFakeGitHub, type FakeGitHub } from '../../fakes/github-api.js';
+import { GITHUB_ACTIONS_BOT, secondaryRateLimit, startFakeGitHub, type FakeGitHub } from '../../fakes/github-api.js';
 import { inputEnv, PR_NUMBER, pullRequestPayload, REPOSITORY } from '../../helpers/github-runner.js';
 import { recordingToolkit } from '../../helpers/recording-toolkit.js';
 
@@ -46,10 +46,10 @@ describe('GitHub pull request diff', () => {
     expect(filesReads()).toHaveLength(2);
   }, 20_000);
 
-  it('a token that may not read the pull request: says no permission and which one to grant, once, without retrying', async () => {
+  it('a 404 (no such pull request, or a token that may not read it: GitHub does not tell them apart): says both, the permission to grant and pr-number, once, without retrying', async () => {
     const read = source(ELSEWHERE_TOKEN).changes({ targetBranch: 'main', sourceBranch: 'feature/login' });
     await expect(read).rejects.toBeInstanceOf(DiffUnavailable);
-    await expect(read).rejects.toThrow(/^no permission to read the pull request \(GitHub GET \/repos\/example-org\/demo-app\/pulls\/7 answered 404: Not Found\): give the workflow `permissions: pull-requests: read`/);
+    await expect(read).rejects.toThrow(/^pull request #7 was not found, or the token may not read it \(GitHub GET \/repos\/example-org\/demo-app\/pulls\/7 answered 404: Not Found\): give the workflow `permissions: pull-requests: read`.*; check pr-number if it is set$/);
     expect(github.requests).toHaveLength(1);
   });
 });
@@ -86,7 +86,17 @@ describe('changed-only says why the GitHub diff was not used', () => {
   it('no permission: one line naming the permission to grant, never the token', async () => {
     const r = await changedOnlyRun(ELSEWHERE_TOKEN);
     const why = r.lines.filter((l) => l.startsWith('changed-only lines: GitHub API:'));
-    expect(why).toEqual([expect.stringMatching(/^changed-only lines: GitHub API: no permission to read the pull request .*pull-requests: read/)]);
+    expect(why).toEqual([expect.stringMatching(/^changed-only lines: GitHub API: pull request #7 was not found, or the token may not read it .*pull-requests: read/)]);
     expect(r.lines.join('\n')).not.toContain(ELSEWHERE_TOKEN);
   });
+
+  it('a rate limit GitHub asks to wait out is said in the log before the wait, and the diff is then read', async () => {
+    github.failNext('GET', /\/pulls\/\d+\/files$/, secondaryRateLimit(1));
+    const r = await changedOnlyRun(GH_TOKEN);
+    expect(r.code).toBe(0);
+    expect(r.lines).toContainEqual(expect.stringMatching(/^GitHub secondary rate limit on GET \/repos\/{owner}\/{repo}\/pulls\/{pull_number}\/files: retrying in 1 s$/));
+    expect(r.lines.filter((l) => l.startsWith('changed-only lines: GitHub API:'))).toEqual([]);
+    expect(filesReads()).toHaveLength(2);
+    expect(r.lines.join('\n')).not.toContain(GH_TOKEN);
+  }, 20_000);
 });
