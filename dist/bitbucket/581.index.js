@@ -5,6 +5,8 @@ export const modules = {
 /***/ 3581:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -494,7 +496,8 @@ function data(scanner) {
     for (const severity of types/* SEVERITIES */.oC.slice(0, 4)) {
         out.push({ title: severity.charAt(0).toUpperCase() + severity.slice(1), type: 'NUMBER', value: scanner.counts[severity] });
     }
-    out.push({ title: 'New findings', type: 'NUMBER', value: (0,result/* countTotal */.I)(scanner.newCounts) });
+    if (scanner.newCounts)
+        out.push({ title: 'New findings', type: 'NUMBER', value: (0,result/* countTotal */.I)(scanner.newCounts) });
     if (scanner.riskScore !== undefined)
         out.push({ title: 'Risk score', type: 'NUMBER', value: scanner.riskScore });
     const scan = (0,render_escape/* safeHttpUrl */.vH)(scanner.links.scan ?? scanner.links.event);
@@ -1090,8 +1093,8 @@ function bitbucketPublisher(settings) {
         }
         if (config.comment === 'off')
             return;
-        const prId = Number(config.prNumber);
-        if (!config.prNumber || !Number.isSafeInteger(prId) || prId <= 0) {
+        const prId = config.prNumber;
+        if (prId === undefined) {
             logger.debug('PR comment: not a pull request build (no BITBUCKET_PR_ID), nothing to comment on.');
             return;
         }

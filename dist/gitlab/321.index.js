@@ -1,5 +1,5 @@
 export const id = 321;
-export const ids = [321,407];
+export const ids = [321,478];
 export const modules = {
 
 /***/ 5407:
@@ -257,6 +257,44 @@ module.exports = webpackAsyncContext;
 
 /***/ }),
 
+/***/ 9888:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   gitlabClient: () => (/* binding */ gitlabClient),
+/* harmony export */   gitlabHost: () => (/* binding */ gitlabHost)
+/* harmony export */ });
+/* harmony import */ var _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(342);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6752);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7208);
+/* harmony import */ var _shared_proxy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4692);
+
+
+
+
+/** gitbeaker wants the instance root and appends `/api/v4` itself: anything else would reach the wrong URLs. */
+function gitlabHost(apiUrl) {
+    const trimmed = apiUrl.replace(/\/+$/, '');
+    if (!/^https?:\/\/[^/]+/.test(trimmed) || !trimmed.endsWith('/api/v4')) {
+        // The value is not echoed: a URL can carry credentials.
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigError */ .xL('CI_API_V4_URL', 'CI_API_V4_URL must be the GitLab API v4 URL, such as https://gitlab.example.com/api/v4.');
+    }
+    return trimmed.slice(0, -'/api/v4'.length);
+}
+/** A client for `options.apiUrl`; throws a ConfigError naming CI_API_V4_URL when that is no API v4 URL. */
+function gitlabClient(options) {
+    const host = gitlabHost(options.apiUrl);
+    const proxy = (0,_shared_proxy_js__WEBPACK_IMPORTED_MODULE_3__/* .proxyFor */ .iJ)(options.apiUrl, options.proxy);
+    // gitbeaker's types say node:http Agent, but it passes the value to fetch as `dispatcher`.
+    const agent = proxy ? new undici__WEBPACK_IMPORTED_MODULE_1__/* .ProxyAgent */ .kT(proxy) : undefined;
+    const common = { host, queryTimeout: options.timeoutMs ?? 60_000, ...(agent ? { agent } : {}) };
+    return options.token !== undefined ? new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .Gitlab */ .mJr({ ...common, token: options.token }) : new _gitbeaker_rest__WEBPACK_IMPORTED_MODULE_0__/* .Gitlab */ .mJr({ ...common, oauthToken: options.oauthToken ?? '' });
+}
+
+
+/***/ }),
+
 /***/ 5027:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -289,11 +327,12 @@ var core_result = __webpack_require__(4641);
 
 function runTotals(result) {
     const counts = (0,core_result/* zeroCounts */.N)();
-    const newCounts = (0,core_result/* zeroCounts */.N)();
+    const newCounts = result.scanners.every((s) => s.newCounts !== undefined) ? (0,core_result/* zeroCounts */.N)() : undefined;
     for (const s of result.scanners) {
         for (const sev of types/* SEVERITIES */.oC) {
             counts[sev] += s.counts[sev];
-            newCounts[sev] += s.newCounts[sev];
+            if (newCounts && s.newCounts)
+                newCounts[sev] += s.newCounts[sev];
         }
     }
     const scores = result.scanners.map((s) => s.riskScore).filter((n) => n !== undefined && Number.isFinite(n));
@@ -303,9 +342,8 @@ function runTotals(result) {
     const fixed = result.scanners.map((s) => s.fixedCounts).filter((c) => c !== undefined);
     return {
         counts,
-        newCounts,
+        ...(newCounts ? { newCounts, newTotal: (0,core_result/* countTotal */.I)(newCounts) } : {}),
         total: (0,core_result/* countTotal */.I)(counts),
-        newTotal: (0,core_result/* countTotal */.I)(newCounts),
         ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + (0,core_result/* countTotal */.I)(c), 0) } : {}),
         ...(scores.length > 0 ? { riskScore: Math.max(...scores) } : {}),
         releaseStatus: statuses.includes('fail') ? 'fail' : (statuses[0] ?? ''),
@@ -362,7 +400,7 @@ function gitlabOutputs(result, extras = {}) {
         INVICTI_LOW: String(t.counts.low),
         INVICTI_INFO: String(t.counts.info),
         INVICTI_TOTAL: String(t.total),
-        INVICTI_NEW_TOTAL: String(t.newTotal),
+        INVICTI_NEW_TOTAL: t.newTotal === undefined ? '' : String(t.newTotal),
         INVICTI_FIXED_TOTAL: t.fixedTotal === undefined ? '' : String(t.fixedTotal),
         INVICTI_RISK_SCORE: t.riskScore === undefined ? '' : String(t.riskScore),
         INVICTI_RELEASE_STATUS: oneLine(t.releaseStatus, 40),
@@ -375,6 +413,8 @@ function renderDotenv(outputs) {
     return Object.keys(output_variables/* OUTPUT_VARIABLES */.g).map((name) => `${name}=${outputs[name]}`).join('\n') + '\n';
 }
 
+// EXTERNAL MODULE: ./build/shared/ci/context.js
+var ci_context = __webpack_require__(6378);
 // EXTERNAL MODULE: ./build/shared/core/options.js
 var options = __webpack_require__(3768);
 ;// CONCATENATED MODULE: ./build/shared/platforms/errors.js
@@ -561,18 +601,20 @@ function sameBody(a, b) {
 }
 
 // EXTERNAL MODULE: ./build/shared/proxy.js
-var shared_proxy = __webpack_require__(4692);
+var proxy = __webpack_require__(4692);
 // EXTERNAL MODULE: ./build/shared/render/markdown.js + 1 modules
 var markdown = __webpack_require__(1359);
-// EXTERNAL MODULE: ./node_modules/@gitbeaker/rest/dist/index.mjs + 2 modules
-var dist = __webpack_require__(342);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./build/gitlab-templates/src/gitlab-client.js
+var gitlab_client = __webpack_require__(9888);
 ;// CONCATENATED MODULE: ./build/gitlab-templates/src/notes.js
-
-
+/**
+ * `CommentStore` for GitLab merge requests, over `@gitbeaker/rest` (MR notes), through the adapter's one client.
+ *
+ * CI_JOB_TOKEN cannot write notes, so this takes a project/group access token or a bot user's PAT
+ * (`token`, sent as PRIVATE-TOKEN) or an OAuth token (`oauthToken`, sent as `Authorization: Bearer`).
+ */
 
 
 
@@ -591,18 +633,11 @@ const Note = schemas/* object */.Ikc({
 const Notes = schemas/* array */.YOg(Note);
 const RequestFailure = schemas/* object */.Ikc({ cause: schemas/* object */.Ikc({ response: schemas/* object */.Ikc({ status: schemas/* number */.aig() }) }) });
 function gitlabNoteStore(options) {
-    const host = hostFromApiUrl(options.apiUrl);
     const secret = options.token ?? options.oauthToken;
     if (!secret || (options.token && options.oauthToken)) {
         throw new errors/* ConfigError */.xL('gitlab-token', 'Set exactly one GitLab token for merge request comments (an access token or an OAuth token).');
     }
-    const proxy = (0,shared_proxy/* proxyFor */.iJ)(options.apiUrl, options.proxy);
-    // gitbeaker's types say node:http Agent, but it passes the value to fetch as `dispatcher`.
-    const agent = proxy ? new undici.ProxyAgent(proxy) : undefined;
-    const common = { host, queryTimeout: options.timeoutMs ?? 60_000, ...(agent ? { agent } : {}) };
-    const api = options.token
-        ? new dist.Gitlab({ ...common, token: options.token })
-        : new dist.Gitlab({ ...common, oauthToken: secret });
+    const api = (0,gitlab_client.gitlabClient)(options);
     const { projectId, mrIid } = options;
     const notesPath = `/projects/${encodeURIComponent(String(projectId))}/merge_requests/${mrIid}/notes`;
     const noteUrl = (id) => options.projectWebUrl ? `${options.projectWebUrl.replace(/\/+$/, '')}/-/merge_requests/${mrIid}#note_${id}` : undefined;
@@ -663,15 +698,6 @@ function gitlabNoteStore(options) {
         },
     };
 }
-/** gitbeaker wants the instance root and appends `/api/v4` itself. */
-function hostFromApiUrl(apiUrl) {
-    const trimmed = apiUrl.replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/]+/.test(trimmed) || !trimmed.endsWith('/api/v4')) {
-        // The value is not echoed: a URL can carry credentials.
-        throw new errors/* ConfigError */.xL('CI_API_V4_URL', 'Expected the GitLab API v4 URL, such as https://gitlab.example.com/api/v4.');
-    }
-    return trimmed.slice(0, -'/api/v4'.length);
-}
 
 ;// CONCATENATED MODULE: ./build/gitlab-templates/src/mr-note.js
 
@@ -680,11 +706,8 @@ function hostFromApiUrl(apiUrl) {
 
 
 
+
 const TOKEN_VARIABLE = (0,options/* getOption */.om)('gitlab-token').env;
-const read = (env, key) => {
-    const value = env[key]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-};
 function planNote(config, context, env) {
     if (config.comment === 'off')
         return { post: false, reason: 'comment is off', level: 'debug' };
@@ -713,12 +736,13 @@ function planNote(config, context, env) {
         };
     }
     // The MR belongs to the target project, which is not this one in a fork's pipeline.
-    const projectId = read(env, 'CI_MERGE_REQUEST_PROJECT_ID') ?? context.projectId;
-    const mrIid = Number(mr.number);
-    if (context.apiUrl === undefined || projectId === undefined || !Number.isSafeInteger(mrIid) || mrIid < 1) {
+    const projectId = (0,ci_context/* read */.LF)(env, 'CI_MERGE_REQUEST_PROJECT_ID') ?? context.projectId;
+    // parseConfig checked the number: the MR's IID, or pr-number when set (as the other adapters comment on it).
+    const mrIid = config.prNumber;
+    if (context.apiUrl === undefined || projectId === undefined || mrIid === undefined) {
         return { post: false, level: 'warn', reason: 'No merge request note: CI_API_V4_URL, CI_PROJECT_ID or CI_MERGE_REQUEST_IID is missing.' };
     }
-    const projectWebUrl = read(env, 'CI_MERGE_REQUEST_PROJECT_URL') ?? context.repositoryUrl;
+    const projectWebUrl = (0,ci_context/* read */.LF)(env, 'CI_MERGE_REQUEST_PROJECT_URL') ?? context.repositoryUrl;
     return {
         post: true,
         store: {
@@ -728,7 +752,7 @@ function planNote(config, context, env) {
             mrIid,
             ...(projectWebUrl ? { projectWebUrl } : {}),
             // gitbeaker uses fetch, which ignores HTTPS_PROXY by itself: the store turns these into a dispatcher.
-            proxy: (0,shared_proxy/* proxySettingsFromEnv */.zH)(env),
+            proxy: (0,proxy/* proxySettingsFromEnv */.zH)(env),
         },
     };
 }

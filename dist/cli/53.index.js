@@ -1,0 +1,505 @@
+export const id = 53;
+export const ids = [53,52];
+export const modules = {
+
+/***/ 52:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   shellWord: () => (/* binding */ shellWord),
+/* harmony export */   translateKdt: () => (/* binding */ translateKdt)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(208);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(308);
+/* harmony import */ var _core_options_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(768);
+/* harmony import */ var _core_suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(872);
+/* harmony import */ var _core_object_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(905);
+/* harmony import */ var _kdt_flags_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(250);
+/**
+ * `invicti-appsec kdt <kdt command line>`: a kdt command line (`scan -p app -t semgrep -b main --timeout 30`)
+ * read with kdt's meanings and turned into the equivalent native command line, which the CLI then runs as if
+ * the user had typed it. Table-driven by KDT_FLAGS; pflag spellings: `--flag value`, `--flag=value`, `-f value`,
+ * `-f=value`, `-fvalue`, switches as `--flag` or `--flag=false`. Every problem is collected into one ConfigError.
+ */
+
+
+
+
+
+
+const NATIVE_COMMAND = {
+    scan: 'scan',
+    release: 'release',
+    ping: 'ping',
+    'list projects': 'projects',
+    'list scanners': 'scanners',
+    version: 'version',
+};
+const GLOBAL_VALUE_FLAGS = new Set(_kdt_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .KDT_FLAGS */ .Sz.filter((f) => f.commands === 'global' && f.value).flatMap((f) => [`--${f.long}`, ...(f.short ? [`-${f.short}`] : [])]));
+const SWITCH_WORDS = { true: 'true', '1': 'true', t: 'true', false: 'false', '0': 'false', f: 'false' };
+/** The kdt command at the start of `argv` (global flags may come first), and where its flags begin. */
+function findCommand(argv, problems) {
+    const before = [];
+    for (let i = 0; i < argv.length; i++) {
+        const token = argv[i] ?? '';
+        if (token.startsWith('-')) {
+            before.push(token);
+            if (GLOBAL_VALUE_FLAGS.has(token) && i + 1 < argv.length)
+                before.push(argv[++i] ?? '');
+            continue;
+        }
+        const rest = [...before, ...argv.slice(i + 1)];
+        if (token === 'list') {
+            const at = argv.findIndex((t, j) => j > i && !t.startsWith('-') && !GLOBAL_VALUE_FLAGS.has(argv[j - 1] ?? ''));
+            const sub = at >= 0 ? argv[at] : undefined;
+            if (sub === 'projects' || sub === 'scanners')
+                return { command: `list ${sub}`, rest: [...before, ...argv.slice(i + 1, at), ...argv.slice(at + 1)] };
+            problems.add('command', `kdt list ${sub ?? ''} is not supported here: use kdt list projects or kdt list scanners.`.replace('list  is', 'list is'));
+            return { rest };
+        }
+        if (_kdt_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .KDT_COMMANDS */ .pm.includes(token))
+            return { command: token, rest };
+        const best = (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .closest */ .kp)(token, ['scan', 'release', 'ping', 'list', 'version']);
+        problems.add('command', `kdt ${token} is not supported${best ? ` (did you mean kdt ${best}?)` : ''}: the kdt commands here are scan, release, ping, list projects, list scanners and version.`);
+        return { rest };
+    }
+    problems.add('command', 'name a kdt command, such as: invicti-appsec kdt scan -p <project> -t <scanner> -b <branch>.');
+    return { rest: [] };
+}
+/** The flag a token names for `command`: by long name (`project`) or short letter (`p`). */
+function lookup(name, isShort, command) {
+    return _kdt_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .KDT_FLAGS */ .Sz.find((f) => (0,_kdt_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .kdtFlagApplies */ .eG)(f, command) && (isShort ? f.short === name : f.long === name));
+}
+function spelling(flag) {
+    return flag.short ? `-${flag.short}/--${flag.long}` : `--${flag.long}`;
+}
+/** A command-line word, quoted for a POSIX shell when it needs it (for the printed equivalent only). */
+function shellWord(word) {
+    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+/** Read a kdt command line (what follows `invicti-appsec kdt`). Throws one ConfigError (exit 2) for every problem. */
+function translateKdt(argv) {
+    const problems = new _args_js__WEBPACK_IMPORTED_MODULE_1__/* .CommandLineProblems */ .mS('in the kdt command line', 'See docs/migrating-from-kdt.md for every kdt flag and its native spelling.');
+    const { command, rest } = findCommand(argv, problems);
+    if (command === undefined) {
+        problems.throwIfAny();
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('command', 'name a kdt command.');
+    }
+    const raw = new Map();
+    const releaseTypes = [];
+    const positionals = [];
+    let scanId;
+    const apply = (flag, value) => {
+        const to = flag.to;
+        switch (to.kind) {
+            case 'option':
+                raw.set(to.option, value);
+                return;
+            case 'set':
+                if (value === 'true')
+                    raw.set(to.option, to.value);
+                return;
+            case 'release-type':
+                if (value === 'true' && !releaseTypes.includes(to.type))
+                    releaseTypes.push(to.type);
+                return;
+            case 'minutes':
+                if (!/^\d+$/.test(value))
+                    problems.add(flag.long, `kdt --${flag.long} takes whole minutes, such as 30 (got ${JSON.stringify(value.slice(0, 20))}).`);
+                else if (Number(value) > 0)
+                    raw.set(to.option, `${Number(value)}m`);
+                return;
+            case 'scan-id':
+                if (!(0,_core_object_id_js__WEBPACK_IMPORTED_MODULE_5__/* .isObjectId */ .T)(value))
+                    problems.add(flag.long, `kdt ${spelling(flag)} takes a scan ID of 24 hexadecimal characters (got ${JSON.stringify(value.slice(0, 30))}).`);
+                else
+                    scanId = value;
+                return;
+            case 'implied':
+                return;
+            case 'unsupported':
+                problems.add(flag.long, `kdt flag ${spelling(flag)} is not supported: ${to.why}.`);
+        }
+    };
+    for (let i = 0; i < rest.length; i++) {
+        const token = rest[i] ?? '';
+        if (token === '--') {
+            positionals.push(...rest.slice(i + 1));
+            break;
+        }
+        if (!token.startsWith('-') || token === '-') {
+            positionals.push(token);
+            continue;
+        }
+        const isShort = !token.startsWith('--');
+        const body = token.slice(isShort ? 1 : 2);
+        const eq = body.indexOf('=');
+        let name = eq >= 0 ? body.slice(0, eq) : body;
+        let inline = eq >= 0 ? body.slice(eq + 1) : undefined;
+        // pflag also reads `-pdemo` as `-p demo`.
+        if (isShort && name.length > 1 && inline === undefined) {
+            inline = name.slice(1);
+            name = name.slice(0, 1);
+        }
+        const flag = lookup(name, isShort, command);
+        if (flag === undefined) {
+            const dash = isShort ? '-' : '--';
+            const elsewhere = _kdt_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .KDT_FLAGS */ .Sz.find((f) => (isShort ? f.short === name : f.long === name));
+            const candidates = _kdt_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .KDT_FLAGS */ .Sz.filter((f) => (0,_kdt_flags_js__WEBPACK_IMPORTED_MODULE_3__/* .kdtFlagApplies */ .eG)(f, command)).map((f) => f.long);
+            const best = isShort ? undefined : (0,_core_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .closest */ .kp)(name, candidates);
+            problems.add(name, elsewhere
+                ? `kdt ${command} has no flag ${dash}${name} (it belongs to kdt ${elsewhere.commands === 'global' ? '' : elsewhere.commands.join(', ')}).`
+                : `unknown kdt flag ${dash}${name}.${best ? ` Did you mean --${best}?` : ''}`);
+            if (inline === undefined && rest[i + 1] !== undefined && !rest[i + 1]?.startsWith('-'))
+                i++;
+            continue;
+        }
+        if (!flag.value) {
+            const word = inline === undefined ? 'true' : SWITCH_WORDS[inline.toLowerCase()];
+            if (word === undefined)
+                problems.add(flag.long, `kdt ${spelling(flag)} is a switch: give it alone or as --${flag.long}=false.`);
+            else
+                apply(flag, word);
+            continue;
+        }
+        let value = inline;
+        if (value === undefined) {
+            const next = rest[i + 1];
+            if (next === undefined) {
+                problems.add(flag.long, `kdt ${spelling(flag)} needs a value.`);
+                continue;
+            }
+            value = next;
+            i++;
+        }
+        apply(flag, value);
+    }
+    if (command === 'list projects' && positionals.length > 0)
+        raw.set('project', positionals.shift() ?? '');
+    for (const extra of positionals)
+        problems.add('command', `unexpected argument "${extra}" after kdt ${command}.`);
+    problems.throwIfAny();
+    // kdt checks every release criterion unless told otherwise; our default (the run's scanner types) is narrower.
+    if (command === 'scan' && !raw.has('release-criteria'))
+        raw.set('release-criteria', 'on');
+    if (command === 'release')
+        raw.set('release-criteria', releaseTypes.length > 0 ? releaseTypes.join(',') : 'on');
+    const out = [NATIVE_COMMAND[command]];
+    for (const option of _core_options_js__WEBPACK_IMPORTED_MODULE_2__/* .OPTIONS */ .lw) {
+        const value = raw.get(option.name);
+        if (value === undefined)
+            continue;
+        if ((0,_core_options_js__WEBPACK_IMPORTED_MODULE_2__/* .getOption */ .om)(option.name).type === 'boolean')
+            out.push(value === 'true' ? `--${option.name}` : `--no-${option.name}`);
+        else
+            out.push(`--${option.name}`, value);
+    }
+    return { command, argv: out, ...(scanId ? { scanId } : {}) };
+}
+
+
+/***/ }),
+
+/***/ 53:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   textReport: () => (/* binding */ textReport)
+/* harmony export */ });
+/* harmony import */ var _api_types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(190);
+/* harmony import */ var _core_result_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(641);
+/* harmony import */ var _render_escape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(318);
+/* harmony import */ var _core_change_scope_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(657);
+/* harmony import */ var _kdt_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52);
+/** The plain-text decision the CLI prints on stdout: one header line, one block per scanner. */
+
+
+
+
+
+const MARK = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' };
+/** Scanner text reaches a terminal: no control characters that could move the cursor or recolour. */
+const plain = (text) => (0,_render_escape_js__WEBPACK_IMPORTED_MODULE_0__/* .cleanText */ .X5)(text);
+function textReport(result) {
+    const lines = [];
+    const where = result.targetBranch ? `${result.branch} -> ${result.targetBranch}` : result.branch;
+    lines.push(`Invicti AppSec: ${result.status.toUpperCase()} (exit ${result.exitCode}) - project ${plain(result.project.name)}, branch ${plain(where)}`);
+    const scope = result.changedOnly;
+    if (scope)
+        lines.push(`  changed-only ${scope.mode}: ${scope.applied ? `diff from the ${plain(scope.detail)}` : `not applied (${plain(scope.detail)}); all findings count`}`);
+    for (const s of result.scanners) {
+        if (s.status === 'skipped') {
+            // Started without waiting: nothing was counted, and zeros would read as "no findings".
+            lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: started, not waited for${s.eventId ? ` (event ${plain(s.eventId)})` : ''}`);
+            continue;
+        }
+        const counts = _api_types_js__WEBPACK_IMPORTED_MODULE_3__/* .SEVERITIES */ .oC.map((sev) => `${sev} ${s.counts[sev]}`).join('  ');
+        // The new/existing split is read only when something asked for it: unknown is left out, not printed as 0.
+        const fresh = s.newCounts ? `  new ${(0,_core_result_js__WEBPACK_IMPORTED_MODULE_4__/* .countTotal */ .I)(s.newCounts)}` : '';
+        const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
+        lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}${fresh}${risk}`);
+        if (s.chosenBecause)
+            lines.push(`    chosen by scanner type: ${plain(s.chosenBecause)}`);
+        if (s.fixedCounts)
+            lines.push(`    fixed by this change: ${(0,_core_result_js__WEBPACK_IMPORTED_MODULE_4__/* .countTotal */ .I)(s.fixedCounts)}`);
+        if (s.scope)
+            lines.push(`    ${plain((0,_core_change_scope_js__WEBPACK_IMPORTED_MODULE_1__/* .scopeSentence */ .i9)(s.scope))}`);
+        if (s.note)
+            lines.push(`    note: ${plain(s.note)}`);
+        for (const reason of s.reasons)
+            lines.push(`    ${MARK[reason.outcome]} ${plain(reason.message)}`);
+        const link = s.links.scan ?? s.links.event;
+        if (link)
+            lines.push(`    report: ${plain(link)}`);
+    }
+    // Scans still running on the platform (async, a timeout, a cancellation): one command gates them later.
+    const open = result.scanners.filter((s) => s.eventId && (s.status === 'skipped' || s.status === 'timeout' || s.error?.startsWith('cancelled')));
+    const ids = open.map((s) => plain(s.eventId ?? ''));
+    const project = result.project.name ? ` --project ${(0,_kdt_args_js__WEBPACK_IMPORTED_MODULE_2__.shellWord)(plain(result.project.name))}` : '';
+    if (ids.length > 0)
+        lines.push(`Resume and gate with: invicti-appsec wait${project} --event-id ${ids.join(',')}`);
+    return `${lines.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 657:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   No: () => (/* binding */ scopeFindings),
+/* harmony export */   hx: () => (/* binding */ readScope),
+/* harmony export */   i9: () => (/* binding */ scopeSentence)
+/* harmony export */ });
+/* harmony import */ var _diff_change_set_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(217);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(208);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(641);
+
+
+
+/** Read the change once for the run; under fallback `fail`, a diff that cannot be had stops the run (exit 2). */
+async function readScope(request, diff, logger) {
+    const mode = request.mode;
+    if (mode === 'off')
+        return { kind: 'off' };
+    const unscoped = (why) => {
+        if (request.fallback === 'fail') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL('changed-only', `cannot limit the gate to the change: ${why}. Give the code-host token, fetch the target branch in the checkout, or set changed-only-fallback to unscoped.`);
+        }
+        logger.warn(`changed-only ${mode}: ${why}; the gate counts all findings (changed-only-fallback is unscoped)`);
+        return { kind: 'unscoped', mode, why };
+    };
+    if (!request.isPullRequest || !request.targetBranch) {
+        logger.info(`changed-only ${mode} applies to pull/merge request runs; this run counts all findings`);
+        return { kind: 'unscoped', mode, why: 'not a pull/merge request run' };
+    }
+    if (!diff)
+        return unscoped('no way to read the diff here (no code-host token and no git checkout)');
+    try {
+        const changes = await diff.changes({
+            targetBranch: request.targetBranch,
+            sourceBranch: request.sourceBranch,
+            ...(request.prNumber ? { number: request.prNumber } : {}),
+            ...(request.signal ? { signal: request.signal } : {}),
+        });
+        logger.info(`changed-only ${mode}: ${changes.files.size} changed files, from the ${changes.source}`);
+        return { kind: 'scoped', mode, changes };
+    }
+    catch (err) {
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL)
+            throw err;
+        const why = err instanceof _diff_change_set_js__WEBPACK_IMPORTED_MODULE_1__/* .DiffUnavailable */ .EL ? err.message : `the diff could not be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(err)})`;
+        return unscoped(why);
+    }
+}
+/**
+ * Mark each finding in or out of the change and count what the gate sees: findings in the change, and findings
+ * without a file location. `truncated` says the platform had more findings than were fetched.
+ */
+function scopeFindings(findings, scope, truncated) {
+    const counts = (0,_result_js__WEBPACK_IMPORTED_MODULE_2__/* .zeroCounts */ .N)();
+    const newCounts = (0,_result_js__WEBPACK_IMPORTED_MODULE_2__/* .zeroCounts */ .N)();
+    const summary = { mode: scope.mode, source: scope.changes.source, inChange: 0, outside: 0, unlocated: 0, ...(truncated ? { partial: true } : {}) };
+    for (const f of findings) {
+        const located = f.path !== undefined && f.path !== '';
+        if (located) {
+            f.inChange = (0,_diff_change_set_js__WEBPACK_IMPORTED_MODULE_1__/* .touches */ .yI)(scope.changes, scope.mode, f.path ?? '', f.line);
+            if (!f.inChange) {
+                summary.outside += 1;
+                continue;
+            }
+            summary.inChange += 1;
+        }
+        else
+            summary.unlocated += 1;
+        counts[f.severity] += 1;
+        if (f.isNew)
+            newCounts[f.severity] += 1;
+    }
+    return { counts, newCounts, summary };
+}
+/** One sentence on the scope of a scanner's gate, for logs and reports. */
+function scopeSentence(s) {
+    const where = s.mode === 'lines' ? 'on the changed lines' : 'in the changed files';
+    const parts = [`${s.inChange} ${where}`, `${s.outside} outside the change (not counted)`];
+    if (s.unlocated > 0)
+        parts.push(`${s.unlocated} without a file location (counted as usual)`);
+    return `changed-only ${s.mode}: ${parts.join(', ')}${s.partial ? '; only the findings fetched were placed' : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 318:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   X5: () => (/* binding */ cleanText),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   iQ: () => (/* binding */ markdownLink),
+/* harmony export */   vH: () => (/* binding */ safeHttpUrl),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony export escapeXml */
+/**
+ * Making scanner text inert. Finding names, paths, URLs and messages come from third-party scanners and
+ * may be crafted: they must never become markup, mentions, links to odd schemes, or reordered text.
+ */
+/** Characters that reorder or hide text direction ("Trojan Source"): embeddings, overrides, isolates, marks. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFEFF]/g;
+/** Line breaks and tabs, including the Unicode line/paragraph separators and NEL. */
+const BREAKS = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * Strips control characters, bidi overrides and direction marks, and repairs lone surrogates.
+ * Line breaks and tabs become spaces unless `keepNewlines` (then they become `\n`; tabs stay).
+ */
+function cleanText(text, keepNewlines = false) {
+    let out = text.replace(LONE_SURROGATE, '\uFFFD').replace(BIDI, '');
+    out = keepNewlines
+        ? out.replace(BREAKS, (m) => (m === '\t' ? '\t' : '\n'))
+        : out.replace(BREAKS, ' ');
+    return out.replace(CONTROL, '');
+}
+/**
+ * Cuts `text` to at most `maxChars` UTF-16 units, ending with an ellipsis when cut.
+ * Never leaves half of a surrogate pair.
+ */
+function truncate(text, maxChars) {
+    const max = Math.max(0, Math.floor(maxChars));
+    if (text.length <= max)
+        return text;
+    if (max === 0)
+        return '';
+    let end = max - 1;
+    const last = text.charCodeAt(end - 1);
+    if (end > 0 && last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return `${text.slice(0, end)}…`;
+}
+// CommonMark lets any ASCII punctuation be backslash-escaped. Besides structure (`*_[]()#|` ...), `.` and `:`
+// are escaped so bare URLs and domains are not auto-linked, `~` so GitLab labels and strikethrough do not fire,
+// `$` so GitHub math does not render, `%` for GitLab milestones.
+const COMMONMARK_SPECIAL = /[\\`*_{}[\]()#+\-.!|~$:%&<>@]/g;
+// Python-Markdown (Bitbucket) only honours these escapes (plus `|` in tables); others would show a backslash.
+const BITBUCKET_SPECIAL = /[\\`*_{}[\]()#+\-.!|&<>@]/g;
+function escapeChar(ch) {
+    switch (ch) {
+        case '&':
+            return '&amp;';
+        case '<':
+            return '&lt;';
+        case '>':
+            return '&gt;';
+        // A joiner after `@` keeps "@user" readable but stops it from notifying anyone (mention filters work
+        // on the rendered text, where a backslash escape is already gone).
+        case '@':
+            return '@\u200D';
+        default:
+            return `\\${ch}`;
+    }
+}
+/** Inline markdown text (also safe inside a table cell): one line, no markup, no mentions, no autolinks. */
+function escapeMarkdown(text, dialect = 'commonmark') {
+    const special = dialect === 'bitbucket' ? BITBUCKET_SPECIAL : COMMONMARK_SPECIAL;
+    return cleanText(text).replace(special, escapeChar);
+}
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Text or attribute value inside HTML. Newlines are kept (they are whitespace in HTML). */
+function escapeHtml(text) {
+    return cleanText(text, true).replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch] ?? ch);
+}
+/** Characters XML 1.0 does not allow at all, even as references (lone surrogates are handled by cleanText). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const XML_ENTITIES = {
+    ...HTML_ENTITIES,
+    "'": '&apos;',
+    '\n': '&#10;',
+    '\r': '&#13;',
+    '\t': '&#9;',
+};
+/**
+ * Text or attribute value in XML (JUnit). Drops characters XML 1.0 forbids; line breaks and tabs become
+ * character references so they survive attribute-value normalisation.
+ */
+function escapeXml(text) {
+    return cleanText(text, true)
+        .replace(XML_INVALID, '')
+        .replace(/[&<>"'\n\r\t]/g, (ch) => XML_ENTITIES[ch] ?? ch);
+}
+/** URLs longer than this are shown as text: no real link is this long, and it would blow the size budget. */
+const MAX_URL_LENGTH = 2048;
+/**
+ * The URL in canonical form when it is an absolute http(s) URL, else undefined. Credentials in the URL are
+ * dropped (they must never reach a report).
+ */
+function safeHttpUrl(url) {
+    if (url === undefined)
+        return undefined;
+    const trimmed = url.trim();
+    if (trimmed === '' || trimmed.length > MAX_URL_LENGTH)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+        return undefined;
+    if (parsed.hostname === '')
+        return undefined;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+}
+/**
+ * A markdown link destination: characters that could close the link, split a table row or start markup are
+ * percent-encoded (WHATWG `href` already encodes spaces, quotes and non-ASCII).
+ */
+function linkDestination(href) {
+    return href.replace(/[^A-Za-z0-9\-._~:/?#&=%+,;@!$*]/g, (ch) => {
+        const code = ch.charCodeAt(0);
+        return code < 0x80 ? `%${code.toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(ch);
+    });
+}
+/**
+ * `[label](url)` when `url` is an absolute http(s) URL, else just `label`. `label` must already be
+ * escaped markdown; the URL is checked and encoded here.
+ */
+function markdownLink(label, url) {
+    const href = safeHttpUrl(url);
+    return href === undefined ? label : `[${label}](${linkDestination(href)})`;
+}
+
+
+/***/ })
+
+};
