@@ -4,7 +4,9 @@
  * its CI (the CLI: `ping`; the action: a runner's variables and INPUT_*; the GitLab job and the Bitbucket pipe:
  * their CI variables), with every URL pointing at one loopback server that notes when the first request
  * arrives and then ends the child. A second reference, a one-line node script that sends one request, shows
- * the floor for "a node process that talks HTTP". Target: each bundle at most 3 times `node -e 0`.
+ * the floor for "a node process that talks HTTP". Target (issue 13, "same end points for both sides"): each
+ * bundle's first request at most 3 times the one-line script's first request; the ratio to `node -e 0` exiting
+ * is shown beside it for reference.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -148,7 +150,8 @@ export async function coldStart(runs = 9, node = process.execPath): Promise<Reco
     floorMs: +floor.toFixed(1),
     rows: rows.map((r) => ({ name: r.name, medianMs: +r.medianMs.toFixed(1), minMs: +r.minMs.toFixed(1), maxMs: +r.maxMs.toFixed(1), ratio: +r.ratio.toFixed(2), ...(Number.isNaN(r.ratioToScript) ? {} : { ratioToScript: +r.ratioToScript.toFixed(2) }) })),
     targetRatio: TARGET_RATIO,
-    targetMet: Object.fromEntries(bundles.map((r) => [r.name, r.ratio <= TARGET_RATIO])),
+    // Same end points on both sides: first request against first request (the summary table's row reads the same).
+    targetMet: Object.fromEntries(bundles.map((r) => [r.name, r.ratioToScript <= TARGET_RATIO])),
   };
   console.log(jsonLine('cold-start', figures));
   return figures;
