@@ -9,6 +9,7 @@ import { read } from '../../shared/ci/context.js';
 import type { DiffSource } from '../../shared/diff/change-set.js';
 import { loadedWhenRead, unavailableSource, withLocalCheckout, type NamedSource } from '../../shared/diff/chain.js';
 import { configSecrets, type ScanConfig } from '../../shared/core/config.js';
+import type { PackagingReads } from '../../shared/core/findings.js';
 import type { Clock, Random } from '../../shared/ports.js';
 import type { WriteText } from '../../shared/core/report-files.js';
 import { describeError, EXIT_CODES, exitCodeForError } from '../../shared/errors.js';
@@ -53,6 +54,13 @@ function githubDiff(config: ScanConfig, context: RunContext, env: Env, log: (mes
   return withLocalCheckout(sources, read(env, 'GITHUB_WORKSPACE'), env);
 }
 
+/**
+ * What the action's own outputs read of the findings: the comment and summary show the top max-findings; the check
+ * annotations the most severe of each level; the `new-*` outputs are always set, so the new/existing split is
+ * always read.
+ */
+export const GITHUB_READS: PackagingReads = { annotated: FINDING_ANNOTATION_LIMITS.error + FINDING_ANNOTATION_LIMITS.warning, newCounts: true };
+
 export async function runAction(io: ActionIo): Promise<number> {
   const inputs = readActionInputs(io.env);
   // Masks first: nothing may be logged before the runner knows what to hide.
@@ -66,9 +74,7 @@ export async function runAction(io: ActionIo): Promise<number> {
       env: io.env,
       raw: inputs.raw,
       event: io.event,
-      // The comment and summary show the top max-findings; the check annotations the most severe of each level;
-      // the `new-*` outputs are always set, so the new/existing split is always read.
-      reads: { annotated: FINDING_ANNOTATION_LIMITS.error + FINDING_ANNOTATION_LIMITS.warning, newCounts: true },
+      reads: GITHUB_READS,
       warn: (warning) => kit.warning(warning),
     },
     {

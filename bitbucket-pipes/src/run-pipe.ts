@@ -9,6 +9,14 @@ import { VERSION } from '../../shared/version.js';
 import { API_URL_ENV, PROXY_URL_ENV, readPipeSettings } from './pipe-settings.js';
 import { bitbucketHostDiff } from './pr-diff.js';
 import { INSIGHTS_LIMITS } from './insights-limits.js';
+import type { PackagingReads } from '../../shared/core/findings.js';
+
+/**
+ * What the pipe's own outputs read of the findings: the comment shows the top max-findings; Code Insights
+ * annotates the most severe, up to its cap, and its report shows "New findings" (made in every Pipelines run,
+ * through the auth proxy).
+ */
+export const PIPE_READS: PackagingReads = { annotated: INSIGHTS_LIMITS.annotationsPerReport, newCounts: true };
 
 export async function runPipe(argv: readonly string[], io: ScanIo): Promise<number> {
   if (argv.includes('--version')) {
@@ -29,9 +37,7 @@ export async function runPipe(argv: readonly string[], io: ScanIo): Promise<numb
   return runScanCommand(io, {
     ci: 'bitbucket',
     knownEnv: [PROXY_URL_ENV, API_URL_ENV],
-    // The comment shows the top max-findings; Code Insights annotates the most severe, up to its cap, and its
-    // report shows "New findings" (made in every Pipelines run, through the auth proxy).
-    reads: { annotated: INSIGHTS_LIMITS.annotationsPerReport, newCounts: true },
+    reads: PIPE_READS,
     // changed-only reads the pull request's diff from the API when credentials are set, then the step's clone.
     hostDiff: bitbucketHostDiff(settings),
     // Code Insights and the comment (undici's fetch with them) load once the scan has decided, or with the diff.

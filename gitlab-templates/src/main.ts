@@ -6,6 +6,7 @@ import { runScanCommand } from '../../shared/cli/run-scan-command.js';
 import { VERSION } from '../../shared/version.js';
 import { gitlabInputSettings } from './inputs.js';
 import { gitlabHostDiff } from './mr-diff.js';
+import { GITLAB_READS } from './reads.js';
 
 if (process.argv.slice(2).includes('--version')) {
   process.stdout.write(`${VERSION}\n`);
@@ -28,8 +29,7 @@ if (process.argv.slice(2).includes('--version')) {
       flags: gitlabInputSettings(process.env),
       // changed-only reads the merge request's diffs from the API when a token is set, then the checkout.
       hostDiff: gitlabHostDiff(process.env),
-      // The security reports list every finding; the merge request note shows the top max-findings.
-      reads: { allFindings: true },
+      reads: GITLAB_READS,
       // The publisher (and gitbeaker with it) loads once the scan has decided: it is most of the bundle.
       publish: async (input) => {
         const { gitlabPublisher } = await import('./publish.js');

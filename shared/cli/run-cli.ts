@@ -13,11 +13,15 @@ import { consoleLogger } from './console-logger.js';
 import { PROGRAM } from './program.js';
 import { runScanCommand, type ScanIo } from './run-scan-command.js';
 import { preflightFiles } from './preflight.js';
+import type { PackagingReads } from '../core/findings.js';
 import { checkSettingNames } from '../core/env-names.js';
 
 export interface CliIo extends ScanIo {
   argv: readonly string[];
 }
+
+/** The plain CLI posts no comment: it reads of the findings only what the settings ask for. */
+export const CLI_READS: PackagingReads = { comment: false };
 
 export async function runCli(io: CliIo): Promise<number> {
   if (io.argv[0] === 'kdt') return runKdt(io, io.argv.slice(1));
@@ -40,7 +44,7 @@ export async function runCli(io: CliIo): Promise<number> {
     case 'scan':
     case 'release':
     case 'wait':
-      return runScanCommand(io, { ci: 'cli', flags: args.raw, reads: { comment: false } });
+      return runScanCommand(io, { ci: 'cli', flags: args.raw, reads: CLI_READS });
     case 'ping':
     case 'projects':
     case 'scanners':

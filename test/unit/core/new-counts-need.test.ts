@@ -13,13 +13,17 @@ import { renderJson } from '../../../shared/render/json.js';
 import { actionOutputs } from '../../../actions/github/outputs.js';
 import { scannerReport } from '../../../bitbucket-pipes/src/insights-report.js';
 import { finding, run, scanner } from '../render/fixtures.js';
+import { CLI_READS } from '../../../shared/cli/run-cli.js';
+import { GITHUB_READS } from '../../../actions/github/run-action.js';
+import { GITLAB_READS } from '../../../gitlab-templates/src/reads.js';
+import { PIPE_READS } from '../../../bitbucket-pipes/src/run-pipe.js';
 
 const base = { maxFindings: 10, newFindingsOnly: false };
-/** Each packaging's reads, as its entry passes them. */
-const CLI: PackagingReads = { comment: false };
-const GITHUB: PackagingReads = { annotated: 60, newCounts: true };
-const GITLAB: PackagingReads = { allFindings: true };
-const BITBUCKET: PackagingReads = { annotated: 1000, newCounts: true };
+/** Each packaging's reads: the very constants its entry passes. */
+const CLI: PackagingReads = CLI_READS;
+const GITHUB: PackagingReads = GITHUB_READS;
+const GITLAB: PackagingReads = GITLAB_READS;
+const BITBUCKET: PackagingReads = PIPE_READS;
 
 describe('findingsNeed: the new/existing split', () => {
   it('is not read by a plain CLI run, which shows no comment and does not gate on new findings', () => {
