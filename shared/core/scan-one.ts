@@ -79,7 +79,7 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     ...(request.targetBranch ? { targetBranch: request.targetBranch } : {}),
     ...(target.chosenBecause ? { chosenBecause: target.chosenBecause } : {}),
     counts: zeroCounts(),
-    newCounts: zeroCounts(),
+    // No new-findings split until one is read: a scanner that errs or times out before it has none, not zero.
     reasons: [],
     findings: [],
     findingsTruncated: false,

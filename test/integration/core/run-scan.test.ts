@@ -9,6 +9,7 @@ import { durationHistory } from '../../../shared/core/history.js';
 import { silentLogger } from '../../../shared/ports.js';
 import { creatableScenario, defaultScenario, startEmulator, type Emulator } from '../../emulator/index.js';
 import { runCore, startRequests } from '../../helpers/core-run.js';
+import { textReport } from '../../../shared/cli/text-report.js';
 import { endlessScenario } from '../../helpers/endless-scenario.js';
 
 const TOKEN = 'core-test-token-5b1c9e';
@@ -191,6 +192,14 @@ describe('failures', () => {
     expect(result.scanners[0]?.error).toContain('after 2 start requests');
     expect(emu.requests().filter((r) => r.path.endsWith('/restart'))).toHaveLength(2);
     expect(startRequests(emu)).toBe(0);
+  });
+
+  it('a scanner that ends in an error before its findings were read has no new-findings split (unknown, not 0), even when the run reads one', async () => {
+    emu.addFault({ path: '/scans/[0-9a-f]+/restart$', count: 3, fault: { type: 'status', status: 503, body: { error: 'unavailable' } } });
+    const { result } = await runCore(emu, scan({ 'release-criteria': 'off' }), { findings: { all: false, top: 10, newCounts: true } });
+    expect(result.scanners[0]).toMatchObject({ status: 'error' });
+    expect(result.scanners[0]?.newCounts).toBeUndefined();
+    expect(textReport(result)).not.toMatch(/ new \d/);
   });
 
   it('survives 429, a reset and a hang while waiting', async () => {
