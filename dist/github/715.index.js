@@ -802,7 +802,7 @@ async function scanOne(target, settings, deps) {
         ...(request.targetBranch ? { targetBranch: request.targetBranch } : {}),
         ...(target.chosenBecause ? { chosenBecause: target.chosenBecause } : {}),
         counts: (0,core_result/* zeroCounts */.N)(),
-        newCounts: (0,core_result/* zeroCounts */.N)(),
+        // No new-findings split until one is read: a scanner that errs or times out before it has none, not zero.
         reasons: [],
         findings: [],
         findingsTruncated: false,
