@@ -158,9 +158,8 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     });
     result.findings = gathered.findings;
     result.findingsTruncated = gathered.truncated;
-    // Not read: no output shows the split and the gate does not count it; unknown, so not reported as zero.
+    // Not read (no output shows the split, the gate does not count it): left unset, unknown rather than zero.
     if (gathered.newCounts) result.newCounts = gathered.newCounts;
-    else delete result.newCounts;
     if (gathered.fixed) {
       result.fixedCounts = countBySeverity(gathered.fixed);
       result.fixedFindings = gathered.fixed.slice(0, MAX_FIXED_LISTED);
