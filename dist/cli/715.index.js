@@ -884,11 +884,9 @@ async function scanOne(target, settings, deps) {
         });
         result.findings = gathered.findings;
         result.findingsTruncated = gathered.truncated;
-        // Not read: no output shows the split and the gate does not count it; unknown, so not reported as zero.
+        // Not read (no output shows the split, the gate does not count it): left unset, unknown rather than zero.
         if (gathered.newCounts)
             result.newCounts = gathered.newCounts;
-        else
-            delete result.newCounts;
         if (gathered.fixed) {
             result.fixedCounts = (0,findings/* countBySeverity */.Ot)(gathered.fixed);
             result.fixedFindings = gathered.fixed.slice(0, findings/* MAX_FIXED_LISTED */.qw);
