@@ -5,7 +5,7 @@
  *   0  passed, or warned (warn-only mode, or a warn policy)
  *   1  the gate failed (findings over a threshold, release criteria, risk regression)
  *   2  configuration or usage error (a setting is missing or wrong)
- *   3  platform/API error, or a timeout under a `fail` policy
+ *   3  platform/API error, a timeout under a `fail` policy, or an internal error (a bug of this tool)
  */
 export const EXIT_CODES = {
   passed: 0,
@@ -94,6 +94,19 @@ export class CancelledError extends AppError {
   constructor(message = 'cancelled') {
     super(message);
     this.name = 'CancelledError';
+  }
+}
+
+/**
+ * An invariant of this tool broke: a bug, not the user's settings nor the platform. It stops the run whatever the
+ * on-error policy (a bug must not pass as a platform hiccup), with exit 3 and its one-line message, no stack trace.
+ */
+export class InternalError extends AppError {
+  readonly exitCode = EXIT_CODES.platform;
+  readonly kind = 'internal';
+  constructor(message: string) {
+    super(`internal error (please report it): ${message}`);
+    this.name = 'InternalError';
   }
 }
 

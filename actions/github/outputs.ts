@@ -16,19 +16,19 @@ export const ACTION_OUTPUTS = {
   summary: 'One-line decision with the reasons.',
   'event-id': 'Platform event IDs of the scans, comma-separated (pass them to event-id with mode wait).',
   'scan-id': 'Platform scan IDs, comma-separated.',
-  critical: 'Critical findings, summed over the scanners.',
-  high: 'High findings, summed over the scanners.',
-  medium: 'Medium findings, summed over the scanners.',
-  low: 'Low findings, summed over the scanners.',
-  info: 'Informational findings, summed over the scanners.',
-  total: 'All findings, summed over the scanners.',
-  'new-critical': 'Critical findings new in this scan.',
-  'new-high': 'High findings new in this scan.',
-  'new-medium': 'Medium findings new in this scan.',
-  'new-low': 'Low findings new in this scan.',
-  'new-info': 'Informational findings new in this scan.',
-  'new-total': 'All findings new in this scan.',
-  'fixed-total': 'Pull request runs: findings of the target branch that this change fixes; empty when not known.',
+  critical: 'Critical findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+  high: 'High findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+  medium: 'Medium findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+  low: 'Low findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+  info: 'Informational findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+  total: 'All findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+  'new-critical': 'Critical findings new in this scan; empty when not known for every scanner.',
+  'new-high': 'High findings new in this scan; empty when not known for every scanner.',
+  'new-medium': 'Medium findings new in this scan; empty when not known for every scanner.',
+  'new-low': 'Low findings new in this scan; empty when not known for every scanner.',
+  'new-info': 'Informational findings new in this scan; empty when not known for every scanner.',
+  'new-total': 'All findings new in this scan; empty when not known for every scanner.',
+  'fixed-total': 'Pull request runs: findings of the target branch that this change fixes; empty when not known for every scanner.',
   'risk-score': 'Risk score of the scan (the highest of the scanners); empty when the platform gave none.',
   'release-status': "Release criteria status as the gate read it, success or fail (fail when a failure counted for one of this run's scanners, see release-criteria); empty when not evaluated.",
   'report-url': 'Link to the project (or, with one scanner, the scan) in Invicti ASPM.',
@@ -48,7 +48,8 @@ export interface OutputExtras {
 /** Every output for a finished run. */
 export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Record<OutputName, string> {
   const t = runTotals(result);
-  const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, String(t.counts[sev])])) as Record<Severity, string>;
+  // Empty, as any output that does not apply, when a scanner's counts are unknown (`runTotals` says why).
+  const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, t.counts ? String(t.counts[sev]) : ''])) as Record<Severity, string>;
   // The GitHub packaging always reads the split (`reads.newCounts`); empty, as any output that does not apply, if not.
   const fresh = Object.fromEntries(SEVERITIES.map((sev) => [`new-${sev}`, t.newCounts ? String(t.newCounts[sev]) : ''])) as Record<`new-${Severity}`, string>;
   const scanners = result.scanners.map((s) => ({
@@ -71,7 +72,7 @@ export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Rec
     'event-id': t.eventIds.join(','),
     'scan-id': t.scanIds.join(','),
     ...counts,
-    total: String(t.total),
+    total: t.total === undefined ? '' : String(t.total),
     ...fresh,
     'new-total': t.newTotal === undefined ? '' : String(t.newTotal),
     'fixed-total': t.fixedTotal === undefined ? '' : String(t.fixedTotal),

@@ -12,7 +12,7 @@ import { configSecrets, type ScanConfig } from '../../shared/core/config.js';
 import type { PackagingReads } from '../../shared/core/findings.js';
 import type { Clock, Random } from '../../shared/ports.js';
 import type { WriteText } from '../../shared/core/report-files.js';
-import { describeError, EXIT_CODES, exitCodeForError } from '../../shared/errors.js';
+import { describeError, exitCodeForError, InternalError } from '../../shared/errors.js';
 import { FINDING_ANNOTATION_LIMITS } from './annotation-limits.js';
 import { maskedForms, readActionInputs } from './inputs.js';
 import { runScanFlow } from '../../shared/cli/scan-flow.js';
@@ -90,9 +90,10 @@ export async function runAction(io: ActionIo): Promise<number> {
   );
   if (outcome.stage !== 'done') {
     // Before the run, a setting or local file; during it, a ConfigError the platform revealed (an unknown project
-    // or scanner): the user's to fix either way.
-    const code = outcome.stage === 'config' ? exitCodeForError(outcome.error) : EXIT_CODES.config;
-    kit.error(describeError(outcome.error), { title: 'Invicti AppSec configuration' });
+    // or scanner): the user's to fix either way. Or, during it, an internal error (a bug: exit 3).
+    const code = exitCodeForError(outcome.error);
+    const title = outcome.error instanceof InternalError ? 'Invicti AppSec internal error' : 'Invicti AppSec configuration';
+    kit.error(describeError(outcome.error), { title });
     const { failedOutputs, setOutputs } = await import('./outputs.js');
     setOutputs(kit, failedOutputs('error', code, `error: ${describeError(outcome.error)}`));
     return code;

@@ -42,6 +42,9 @@ const boundedUrl = (url: string | undefined): string => {
   return safe !== undefined && safe.length <= MAX_URL ? safe : '';
 };
 
+/** A number, or empty when it is not known. */
+const known = (n: number | undefined): string => (n === undefined ? '' : String(n));
+
 /** The outputs of a finished run; every one is present, empty when it does not apply. */
 export function gitlabOutputs(result: RunResult, extras: { noteUrl?: string } = {}): Record<GitlabOutputName, string> {
   const t = runTotals(result);
@@ -51,15 +54,16 @@ export function gitlabOutputs(result: RunResult, extras: { noteUrl?: string } = 
     INVICTI_SUMMARY: oneLine(result.summary, MAX_SUMMARY),
     INVICTI_EVENT_IDS: joinIds(t.eventIds),
     INVICTI_SCAN_IDS: joinIds(t.scanIds),
-    INVICTI_CRITICAL: String(t.counts.critical),
-    INVICTI_HIGH: String(t.counts.high),
-    INVICTI_MEDIUM: String(t.counts.medium),
-    INVICTI_LOW: String(t.counts.low),
-    INVICTI_INFO: String(t.counts.info),
-    INVICTI_TOTAL: String(t.total),
-    INVICTI_NEW_TOTAL: t.newTotal === undefined ? '' : String(t.newTotal),
-    INVICTI_FIXED_TOTAL: t.fixedTotal === undefined ? '' : String(t.fixedTotal),
-    INVICTI_RISK_SCORE: t.riskScore === undefined ? '' : String(t.riskScore),
+    // Empty when a scanner's counts are unknown: not a 0 that reads as clean (`runTotals` says why).
+    INVICTI_CRITICAL: known(t.counts?.critical),
+    INVICTI_HIGH: known(t.counts?.high),
+    INVICTI_MEDIUM: known(t.counts?.medium),
+    INVICTI_LOW: known(t.counts?.low),
+    INVICTI_INFO: known(t.counts?.info),
+    INVICTI_TOTAL: known(t.total),
+    INVICTI_NEW_TOTAL: known(t.newTotal),
+    INVICTI_FIXED_TOTAL: known(t.fixedTotal),
+    INVICTI_RISK_SCORE: known(t.riskScore),
     INVICTI_RELEASE_STATUS: oneLine(t.releaseStatus, 40),
     INVICTI_REPORT_URL: boundedUrl(t.reportUrl),
     INVICTI_NOTE_URL: boundedUrl(extras.noteUrl),

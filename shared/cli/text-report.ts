@@ -22,7 +22,9 @@ export function textReport(result: RunResult): string {
       lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: started, not waited for${s.eventId ? ` (event ${plain(s.eventId)})` : ''}`);
       continue;
     }
-    const counts = SEVERITIES.map((sev) => `${sev} ${s.counts[sev]}`).join('  ');
+    // No finished scan (an error, a timeout): nothing was counted, and zeros would read as "no findings".
+    const known = s.counts;
+    const counts = known ? SEVERITIES.map((sev) => `${sev} ${known[sev]}`).join('  ') : 'counts unknown';
     // The new/existing split is read only when something asked for it: unknown is left out, not printed as 0.
     const fresh = s.newCounts ? `  new ${countTotal(s.newCounts)}` : '';
     const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';

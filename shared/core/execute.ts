@@ -1,11 +1,12 @@
 /**
  * A whole run as every packaging performs it: build the platform client from the config (proxy settings from the
  * given environment object), run the core, and turn a failure that stopped the run before any scanner reported
- * into one error result under the on-error policy. Configuration errors are rethrown (exit 2).
+ * into one error result under the on-error policy. Configuration errors (exit 2) and internal errors (exit 3, a
+ * bug that no policy excuses) are rethrown.
  */
 import { createPlatformClient, type PlatformClient } from '../api/index.js';
 import type { Env, RunContext } from '../ci/context.js';
-import { ConfigError, DeadlineError, describeError, redactDeep } from '../errors.js';
+import { ConfigError, DeadlineError, describeError, InternalError, redactDeep } from '../errors.js';
 import { configSecrets, type ConnectionConfig, type ScanConfig } from './config.js';
 import { proxySettingsFromEnv } from '../proxy.js';
 import { errorResult } from './error-result.js';
@@ -97,7 +98,7 @@ async function runWithDeadline(config: ScanConfig, context: RunContext, deps: Ex
       ...(deps.diff ? { diff: deps.diff } : {}),
     });
   } catch (err) {
-    if (err instanceof ConfigError) throw err;
+    if (err instanceof ConfigError || err instanceof InternalError) throw err;
     const result = errorResult(config, context, err, clock.now());
     // The logger adds its own "error: " prefix; a timeout keeps its word.
     deps.logger.error(result.status === 'error' ? describeError(err) : result.summary);

@@ -4,6 +4,7 @@
  * test cases are stable from run to run (the official CLI stops at the first failure, in random order).
  */
 import { SEVERITIES, type Severity, type SeverityCounts } from '../api/types.js';
+import { InternalError } from '../errors.js';
 import type { GateReason, ReleaseSummary, RunStatus } from './result.js';
 
 export interface GateSettings {
@@ -16,8 +17,9 @@ export interface GateSettings {
 }
 
 export interface GateInput {
-  counts: SeverityCounts;
-  /** Required by `newFindingsOnly`; unread otherwise. */
+  /** Required by any threshold; absent when nothing was counted (release-only mode has no scan). */
+  counts?: SeverityCounts;
+  /** Required by a threshold under `newFindingsOnly`; unread otherwise. */
   newCounts?: SeverityCounts;
   /** Undefined when the risk rule is off. `previous` undefined means a first scan. */
   risk?: { current: number; previous?: number };
@@ -31,13 +33,17 @@ export function evaluateGate(settings: GateSettings, input: GateInput): GateReas
   const reasons: GateReason[] = [];
   const failOutcome = settings.warnOnly ? 'warn' : 'fail';
   const counts = settings.newFindingsOnly ? input.newCounts : input.counts;
-  // The caller reads the split whenever the gate counts it (scan-one); a gate on unknown counts would be a guess.
-  if (counts === undefined) throw new Error('new-findings-only: the new-findings counts were not read');
+  const limited = SEVERITIES.some((severity) => settings.thresholds[severity] !== undefined);
+  // The caller reads what the thresholds count (scan-one: the scan's counts, and the split under new-findings-only);
+  // a gate on unknown counts would be a guess, so a caller that did not is a bug.
+  if (limited && counts === undefined) {
+    throw new InternalError(`the gate has thresholds but the ${settings.newFindingsOnly ? 'new-findings ' : ''}counts were not read`);
+  }
   const adjective = settings.newFindingsOnly ? 'new ' : '';
   const where = settings.scope === 'lines' ? ' on the changed lines' : settings.scope === 'files' ? ' in the changed files' : '';
   for (const severity of SEVERITIES) {
     const limit = settings.thresholds[severity];
-    if (limit === undefined) continue;
+    if (limit === undefined || counts === undefined) continue;
     const actual = counts[severity];
     const over = actual > limit;
     reasons.push({

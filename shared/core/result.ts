@@ -103,7 +103,12 @@ export interface ScannerResult {
   chosenBecause?: string;
   eventId?: string;
   scanId?: string;
-  counts: SeverityCounts;
+  /**
+   * Findings per severity, from the finished scan's summary. Undefined when the scanner produced no finished scan
+   * (an error or a timeout before it was read, a scan started without waiting, the release-only mode): nothing
+   * was counted, and unknown is not zero. Every renderer shows it as unknown, and the run's totals are unknown too.
+   */
+  counts?: SeverityCounts;
   /**
    * Findings new in this scan (not on the target, for a PR/MR). Undefined when not read: nothing the run shows
    * or gates on needed the split (`FindingsNeed.newCounts`), and unknown is not zero.

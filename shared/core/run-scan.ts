@@ -14,7 +14,7 @@ import type { ReleaseScope } from './release.js';
 import { assertCanImport, assertCanScanImage, resolveProject, resolveScanners } from './resolve.js';
 import type { ChosenScanner } from './resolve-by-type.js';
 import { durationHistory } from './history.js';
-import { zeroCounts, type ChangeScope, type RunResult, type ScannerResult } from './result.js';
+import type { ChangeScope, RunResult, ScannerResult } from './result.js';
 import type { RunScope } from './change-scope.js';
 import type { DiffSource } from '../diff/change-set.js';
 import type { ScanOneSettings } from './scan-one.js';
@@ -240,7 +240,7 @@ async function releaseOnly(config: ScanConfig, project: Project, branch: string,
   const release = summarizeRelease(status, scope);
   const reasons = evaluateGate(
     { thresholds: {}, newFindingsOnly: false, failOnRiskIncrease: false, warnOnly: config.warnOnly },
-    { counts: zeroCounts(), newCounts: zeroCounts(), release },
+    { release },
   );
   const end = clock.now();
   return {
@@ -249,8 +249,7 @@ async function releaseOnly(config: ScanConfig, project: Project, branch: string,
     status: gateStatus(reasons),
     mode: 'release',
     branch,
-    counts: zeroCounts(),
-    newCounts: zeroCounts(),
+    // No scan, nothing counted: the counts are unknown (left out), not zeros that would read as a clean branch.
     release,
     reasons,
     findings: [],

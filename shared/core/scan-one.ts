@@ -4,14 +4,14 @@
  * the run still report; configuration errors are thrown (they stop the run with exit 2).
  */
 import type { PlatformApi, Project, ReleaseStatus, Scan, Scanner } from '../api/types.js';
-import { ConfigError, DeadlineError, CancelledError, describeError } from '../errors.js';
+import { ConfigError, DeadlineError, CancelledError, describeError, InternalError } from '../errors.js';
 import { durationHistory, type DurationHistory } from './history.js';
 import { countBySeverity, gatherFindings, MAX_FIXED_LISTED, type FindingsNeed } from './findings.js';
 import { scopeFindings, scopeSentence, type RunScope } from './change-scope.js';
 import { evaluateGate, gateStatus, type GateSettings } from './gate.js';
 import type { Clock, Logger, Random } from '../ports.js';
 import { readReleaseStatus, summarizeRelease, type ReleaseScope, type ReleaseTicket } from './release.js';
-import { zeroCounts, type GateReason, type ScannerResult } from './result.js';
+import type { GateReason, ScannerResult } from './result.js';
 import { startScan, type TriggerRequest } from './trigger.js';
 import { waitForEvent } from './wait.js';
 
@@ -78,8 +78,8 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     branch: request.branch,
     ...(request.targetBranch ? { targetBranch: request.targetBranch } : {}),
     ...(target.chosenBecause ? { chosenBecause: target.chosenBecause } : {}),
-    counts: zeroCounts(),
-    // No new-findings split until one is read: a scanner that errs or times out before it has none, not zero.
+    // No counts and no new-findings split until a finished scan is read: a scanner that errs or times out before
+    // (or is not waited for) has none, not zeros.
     reasons: [],
     findings: [],
     findingsTruncated: false,
@@ -202,7 +202,8 @@ export async function scanOne(target: ScanOneTarget, settings: ScanOneSettings, 
     result.status = gateStatus(result.reasons);
     return finish();
   } catch (err) {
-    if (err instanceof ConfigError) {
+    // Settings to fix and bugs stop the run: neither is this scanner's platform trouble for on-error to excuse.
+    if (err instanceof ConfigError || err instanceof InternalError) {
       deps.release?.leave();
       throw err;
     }

@@ -132,11 +132,11 @@ export function slug(text: string): string {
   return s === '' ? 'scanner' : s;
 }
 
-/** Total findings the run knows of: the larger of the fetched list and the platform's counts. */
+/** Total findings the run knows of: the larger of the fetched list and the platform's counts (none when unknown). */
 export function totalFindings(scanners: readonly ScannerResult[]): number {
   let total = 0;
   for (const s of scanners) {
-    const counted = countTotal(s.counts);
+    const counted = s.counts === undefined ? 0 : countTotal(s.counts);
     total += Math.max(counted, s.findings.length);
   }
   return total;

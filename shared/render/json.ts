@@ -8,7 +8,8 @@ import type { SeverityCounts } from '../api/types.js';
 import type { Finding, GateReason, RunResult, ScannerResult } from '../core/result.js';
 import { gatedReleaseStatus } from '../core/release.js';
 
-export const JSON_SCHEMA_VERSION = 1;
+/** 2: a scanner's `counts` is left out when it has no finished scan (unknown), as `newCounts` is when not read. */
+export const JSON_SCHEMA_VERSION = 2;
 
 /** Drops keys whose value is undefined, so optional fields are absent rather than `null`-ish. */
 function compact<T extends object>(value: T): T {
@@ -63,7 +64,7 @@ const scanner = (s: ScannerResult): JsonScanner =>
     targetBranch: s.targetBranch,
     eventId: s.eventId,
     scanId: s.scanId,
-    counts: counts(s.counts),
+    counts: s.counts === undefined ? undefined : counts(s.counts),
     newCounts: s.newCounts === undefined ? undefined : counts(s.newCounts),
     fixedCounts: s.fixedCounts === undefined ? undefined : counts(s.fixedCounts),
     fixedFindings: s.fixedFindings?.map(finding),

@@ -109,17 +109,18 @@ export function scannerLines(result: RunResult, ctx: SectionContext): string[] {
   const cap = ctx.compact ? 50 : Infinity;
   const rows = result.scanners.slice(0, cap).map((s) => {
     const name = markdownLink(text(ctx, s.scanner, 100, 40), s.links.scan ?? s.links.event);
-    const counts = SEVERITIES.map((sev) => num(s.counts[sev]));
+    const counts = SEVERITIES.map((sev) => num(s.counts?.[sev]));
     const newTotal = s.newCounts === undefined ? undefined : countTotal(s.newCounts);
     return `| ${name} | ${text(ctx, s.scannerType, 30)} | ${statusText(s.status)} | ${counts.join(' | ')} | ${num(newTotal)} | ${riskCell(s)} |`;
   });
   const lines = ['### Scanners', '', ...SCANNER_HEADER, ...rows];
   const hidden = result.scanners.length - rows.length;
   if (hidden > 0) lines.push('', `_… and ${hidden} more scanners._`);
-  const fixed = result.scanners.filter((s) => s.fixedCounts !== undefined);
+  // A dash is not a zero: say so once, so that nobody reads a scanner without a finished scan as clean.
+  if (result.scanners.some((s) => s.counts === undefined)) lines.push('', '_— not known: the scanner has no finished scan to count._');
+  const fixed = result.scanners.flatMap((s) => (s.fixedCounts === undefined ? [] : [{ s, c: s.fixedCounts }]));
   if (fixed.length > 0) {
-    const each = fixed.map((s) => {
-      const c = s.fixedCounts ?? s.counts;
+    const each = fixed.map(({ s, c }) => {
       const bySeverity = SEVERITIES.filter((sev) => c[sev] > 0).map((sev) => `${c[sev]} ${sev}`);
       return `**${text(ctx, s.scanner, 100, 40)}** ${bySeverity.length > 0 ? bySeverity.join(', ') : 'none'}`;
     });

@@ -115,6 +115,14 @@ describe('Code Insights content', () => {
     expect(new Set(notes.map((n) => n.externalId)).size).toBe(4);
   });
 
+  it('a scanner without a finished scan reports its findings as not known, never as zero counts', () => {
+    const counted = scannerReport(run([]), scanner({ counts: { ...zeroCounts(), critical: 2 } })).data;
+    expect(counted).toContainEqual({ title: 'Critical', type: 'NUMBER', value: 2 });
+    const failed = scannerReport(run([]), scanner({ status: 'error', counts: undefined, newCounts: undefined })).data;
+    expect(failed).toContainEqual({ title: 'Findings', type: 'TEXT', value: 'not known (no finished scan)' });
+    expect(failed?.filter((d) => d.type === 'NUMBER')).toEqual([]);
+  });
+
   it('links the report to the scan, and otherwise to the project or the pipeline', () => {
     const jobUrl = 'https://bitbucket.org/acme/shop/pipelines/results/9';
     expect(scannerReport(run([]), scanner({ links: { scan: 'https://aspm.example/scans/1' } }), jobUrl).link).toBe('https://aspm.example/scans/1');

@@ -11,6 +11,11 @@ import { creatableScenario, defaultScenario, startEmulator, type Emulator } from
 import { runCore, startRequests } from '../../helpers/core-run.js';
 import { textReport } from '../../../shared/cli/text-report.js';
 import { endlessScenario } from '../../helpers/endless-scenario.js';
+import { endlessScanner, failingScanner } from '../../helpers/scanner-scenarios.js';
+import { runTotals } from '../../../shared/core/run-totals.js';
+import { renderJson } from '../../../shared/render/json.js';
+import { renderMarkdown } from '../../../shared/render/markdown.js';
+import type { RunResult } from '../../../shared/core/result.js';
 
 const TOKEN = 'core-test-token-5b1c9e';
 let emu: Emulator;
@@ -36,9 +41,9 @@ describe('scan mode', () => {
     expect(result.exitCode).toBe(1);
     const [s] = result.scanners;
     expect(s).toMatchObject({ scanner: 'codethreat', scannerType: 'sast', mode: 'rescan', status: 'failed' });
-    expect(s!.counts.critical).toBe(1);
+    expect(s!.counts?.critical).toBe(1);
     expect(s!.reasons).toEqual([expect.objectContaining({ rule: 'threshold-critical', outcome: 'fail', actual: 1, limit: 0 })]);
-    expect(s!.findings.length).toBe(Object.values(s!.counts).reduce((a, b) => a + b, 0));
+    expect(s!.findings.length).toBe(Object.values(s!.counts!).reduce((a, b) => a + b, 0));
     expect(s!.findings[0]?.severity).toBe('critical');
     expect(s!.findings[0]?.path).toMatch(/\.\w+$/);
     expect(startRequests(emu)).toBe(1);
@@ -119,7 +124,7 @@ describe('pull request mode', () => {
     const s = result.scanners[0]!;
     expect(s.mode).toBe('pr');
     expect(s.newCounts).toMatchObject({ critical: 1, medium: 1, high: 0 });
-    expect(s.counts.critical).toBe(2);
+    expect(s.counts?.critical).toBe(2);
     expect(s.reasons[0]?.message).toBe('1 new critical finding, more than the allowed 0');
     const restart = emu.requests().find((r) => r.path.endsWith('/restart_with_option'));
     expect(restart?.body).toMatchObject({ from: 'feature/login', to: 'main', pr_number: '7' });
@@ -171,7 +176,7 @@ describe('other modes', () => {
     const resumed = await runCore(emu, { mode: 'wait', 'event-id': eventId!, 'threshold-critical': '0' });
     expect(resumed.result.project.name).toBe('demo-app');
     expect(resumed.result.scanners[0]).toMatchObject({ scanner: 'codethreat', mode: 'wait', status: 'failed' });
-    expect(resumed.result.scanners[0]?.counts.critical).toBe(1);
+    expect(resumed.result.scanners[0]?.counts?.critical).toBe(1);
     expect(startRequests(emu)).toBe(1);
   });
 });
@@ -181,7 +186,7 @@ describe('failures', () => {
     emu.addFault({ path: '/scans/[0-9a-f]+/restart$', count: 1, fault: { type: 'status', status: 503, body: { error: 'unavailable' } } });
     const { result } = await runCore(emu, scan({ 'threshold-critical': '0', 'release-criteria': 'off' }));
     expect(result.exitCode).toBe(1);
-    expect(result.scanners[0]?.counts.critical).toBe(1);
+    expect(result.scanners[0]?.counts?.critical).toBe(1);
     expect(startRequests(emu)).toBe(1);
   });
 
@@ -208,7 +213,7 @@ describe('failures', () => {
     emu.addFault({ path: '/projects/.*/vulnerabilities', count: 1, fault: { type: 'hang' } });
     const { result } = await runCore(emu, scan({ 'threshold-critical': '0', 'release-criteria': 'off', 'request-timeout': '1s' }));
     expect(result.exitCode).toBe(1);
-    expect(result.scanners[0]?.counts.critical).toBe(1);
+    expect(result.scanners[0]?.counts?.critical).toBe(1);
     expect(startRequests(emu)).toBe(1);
   });
 
@@ -256,6 +261,61 @@ describe('failures', () => {
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe('a scanner without a finished scan: its counts are unknown, never 0', () => {
+  /** What every report of the run says about `codethreat` (finished: 1 critical, 2 high, ...) and `saltsecurity` (not). */
+  function expectUnknownSalt(result: RunResult): void {
+    const [code, salt] = result.scanners;
+    expect(code).toMatchObject({ scanner: 'codethreat', status: 'passed', counts: { critical: 1, high: 2, medium: 3, low: 2, info: 1 } });
+    expect(salt?.scanner).toBe('saltsecurity');
+    expect(salt?.counts).toBeUndefined();
+    // The run's totals are not the sum of what is known: every count output is empty (unknown), not 9 nor 0.
+    const totals = runTotals(result);
+    expect(totals.counts).toBeUndefined();
+    expect(totals.total).toBeUndefined();
+    const json = JSON.parse(renderJson(result)) as { scanners: Record<string, unknown>[] };
+    expect(json.scanners[0]?.counts).toEqual({ critical: 1, high: 2, medium: 3, low: 2, info: 1 });
+    expect(json.scanners[1]).not.toHaveProperty('counts');
+    const markdown = renderMarkdown(result, { flavour: 'summary' });
+    const row = markdown.split('\n').find((l) => l.startsWith('| saltsecurity') || l.startsWith('| [saltsecurity'));
+    expect(row).toMatch(/\| — \| — \| — \| — \| — \| — \| — \|$/);
+    expect(markdown).toContain('not known');
+    const text = textReport(result);
+    expect(text).toMatch(/saltsecurity \(dast\): (error|timeout) {2}counts unknown/);
+    expect(text).not.toMatch(/saltsecurity.*critical 0/);
+  }
+
+  it('a scan that failed on the platform, under on-error pass', async () => {
+    const failing = await startEmulator({ token: TOKEN, timeScale: 20, scenario: failingScanner('saltsecurity') });
+    try {
+      const { result } = await runCore(failing, scan({ scanner: 'codethreat,saltsecurity', 'on-error': 'pass', 'release-criteria': 'off', 'threshold-critical': '5' }));
+      expect(result).toMatchObject({ status: 'error', exitCode: 0 });
+      expect(result.scanners[1]).toMatchObject({ status: 'error', reasons: [{ rule: 'error', outcome: 'pass' }] });
+      expectUnknownSalt(result);
+    } finally {
+      await failing.close();
+    }
+  });
+
+  it('a scan that outlived the timeout, under on-timeout warn', async () => {
+    const slow = await startEmulator({ token: TOKEN, timeScale: 20, scenario: endlessScanner('saltsecurity') });
+    try {
+      const { result } = await runCore(slow, scan({ scanner: 'codethreat,saltsecurity', timeout: '2s', 'on-timeout': 'warn', 'release-criteria': 'off', 'threshold-critical': '5' }));
+      expect(result).toMatchObject({ status: 'timeout', exitCode: 0 });
+      expect(result.scanners[1]).toMatchObject({ status: 'timeout', reasons: [{ rule: 'timeout', outcome: 'warn' }] });
+      expectUnknownSalt(result);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('a scan started without waiting (async) has no counts either', async () => {
+    const { result } = await runCore(emu, scan({ async: 'true' }));
+    expect(result.scanners[0]).toMatchObject({ status: 'skipped' });
+    expect(result.scanners[0]?.counts).toBeUndefined();
+    expect(runTotals(result).total).toBeUndefined();
   });
 });
 
@@ -322,7 +382,7 @@ describe('rescan-only scanners (the default scenario: codethreat and saltsecurit
       expect(s.note).toContain('default-branch-fallback');
     }
     // The branch's own findings: the default scenario adds one critical on branches other than main.
-    expect(result.scanners.find((s) => s.scanner === 'codethreat')?.counts.critical).toBe(2);
+    expect(result.scanners.find((s) => s.scanner === 'codethreat')?.counts?.critical).toBe(2);
     expect(logs.some((l) => l.includes('[codethreat]') && l.includes('re-ran the default branch\'s scan with from "feature/new-login" to "main"'))).toBe(true);
     const restarts = emu.requests().filter((r) => r.apiPath.endsWith('/restart_with_option'));
     expect(restarts.map((r) => r.body)).toEqual([expect.objectContaining({ from: 'feature/new-login', to: 'main' }), expect.objectContaining({ from: 'feature/new-login', to: 'main' })]);

@@ -10,6 +10,7 @@ import { runAction } from '../../../actions/github/run-action.js';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { inputEnv, pushPayload, REPOSITORY } from '../../helpers/github-runner.js';
 import { recordingToolkit } from '../../helpers/recording-toolkit.js';
+import { endlessScanner, failingScanner } from '../../helpers/scanner-scenarios.js';
 
 const EMU_TOKEN = 'emuInProcessToken0123456789';
 
@@ -91,10 +92,35 @@ describe('runAction', () => {
       ['saltsecurity', 'passed', 'success'],
     ]);
     expect(r.outputs['release-status']).toBe('fail');
+    // Both scanners counted: the totals are sums (codethreat 1 critical of 9, saltsecurity 5 without a critical).
+    expect(r.outputs).toMatchObject({ critical: '1', high: '4', total: '14' });
     const report = JSON.parse(await readFile(json, 'utf8')) as { scanners: { scanner: string; releaseStatus: string; reasons: { rule: string; outcome: string }[] }[] };
     for (const s of report.scanners) {
       const line = s.reasons.find((x) => x.rule === 'release-criteria');
       expect(s.releaseStatus).toBe(line?.outcome === 'fail' ? 'fail' : 'success');
+    }
+  });
+
+  it.each([
+    ['failed on the platform, under on-error pass', () => failingScanner('saltsecurity'), { 'on-error': 'pass' }, 'error'],
+    ['outlived the timeout, under on-timeout warn', () => endlessScanner('saltsecurity'), { timeout: '2s', 'on-timeout': 'warn' }, 'timeout'],
+  ])('a scanner that %s: every count output is empty (unknown), never 0, and the summary shows — for it', async (_, scenario, policy, status) => {
+    const platform = await startEmulator({ port: 0, token: EMU_TOKEN, timeScale: 50, scenario: scenario() });
+    try {
+      const r = await runWith({ host: platform.url, scanner: 'codethreat,saltsecurity', 'release-criteria': 'off', 'threshold-critical': '5', ...policy });
+      expect(r.code).toBe(0);
+      expect(r.outputs).toMatchObject({ status, 'exit-code': '0', critical: '', high: '', medium: '', low: '', info: '', total: '' });
+      expect(r.outputs).toMatchObject({ 'new-critical': '', 'new-total': '' });
+      const scanners = JSON.parse(r.outputs.scanners ?? '[]') as { scanner: string; status: string; counts?: unknown }[];
+      expect(scanners.map((s) => [s.scanner, s.status, s.counts])).toEqual([
+        ['codethreat', 'passed', { critical: 1, high: 2, medium: 3, low: 2, info: 1 }],
+        ['saltsecurity', status, undefined],
+      ]);
+      const summary = r.summary.join('\n');
+      expect(summary.split('\n').find((l) => /^\| \[?saltsecurity/.test(l))).toMatch(/\| — \| — \| — \| — \| — \| — \| — \|$/);
+      expect(summary).toContain('not known');
+    } finally {
+      await platform.close();
     }
   });
 

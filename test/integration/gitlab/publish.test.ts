@@ -14,6 +14,7 @@ import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { startFakeProxy, type FakeProxy } from '../../fakes/forward-proxy.js';
 import { startFakeGitLab, type FakeGitLab } from '../../fakes/gitlab-api.js';
 import { schemaErrors } from '../../helpers/schemas.js';
+import { failingScanner } from '../../helpers/scanner-scenarios.js';
 
 const ASPM_TOKEN = 'aspm-secret-token-5151';
 const BOT_TOKEN = 'glpat-bot-secret-0001';
@@ -178,6 +179,30 @@ describe('GitLab publishing', () => {
     expect(job.code).toBe(0);
     expect(dotenvOf(await job.files('invicti-appsec.env'))).toMatchObject({ INVICTI_STATUS: 'warned', INVICTI_EXIT_CODE: '0' });
     expect(gitlab.notes(1217, 9)).toHaveLength(1);
+  });
+
+  it('a scanner that failed on the platform, under on-error pass: the count variables are empty (unknown), never 0', async () => {
+    const failing = await startEmulator({ port: 0, token: ASPM_TOKEN, timeScale: 20, scenario: failingScanner('saltsecurity') });
+    try {
+      const env = { ...pipelineEnv(), INVICTI_ASPM_HOST: failing.url, INVICTI_SCANNER: 'codethreat,saltsecurity', INVICTI_ON_ERROR: 'pass', INVICTI_THRESHOLD_CRITICAL: '5', INVICTI_RELEASE_CRITERIA: 'off' };
+      const job = await runJob(env);
+      expect(job.code).toBe(0);
+      expect(dotenvOf(await job.files('invicti-appsec.env'))).toMatchObject({
+        INVICTI_STATUS: 'error',
+        INVICTI_EXIT_CODE: '0',
+        INVICTI_CRITICAL: '',
+        INVICTI_HIGH: '',
+        INVICTI_MEDIUM: '',
+        INVICTI_LOW: '',
+        INVICTI_INFO: '',
+        INVICTI_TOTAL: '',
+        INVICTI_NEW_TOTAL: '',
+      });
+      expect(job.log).toMatch(/saltsecurity \(dast\): error {2}counts unknown/);
+      expect(job.log).toMatch(/codethreat \(sast\): passed {2}critical 2 {2}high 2/);
+    } finally {
+      await failing.close();
+    }
   });
 
   it("names the merge request in GitLab's own notation (!9), never as a pull request", async () => {

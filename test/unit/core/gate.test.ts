@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countedReleaseFailures, evaluateGate, gateStatus } from '../../../shared/core/gate.js';
 import { zeroCounts } from '../../../shared/core/result.js';
+import { EXIT_CODES, exitCodeForError, InternalError } from '../../../shared/errors.js';
 
 const counts = { critical: 1, high: 2, medium: 3, low: 0, info: 5 };
 const base = { thresholds: {}, newFindingsOnly: false, failOnRiskIncrease: false, warnOnly: false };
@@ -14,6 +15,25 @@ describe('evaluateGate', () => {
     ]);
     expect(reasons[0]?.message).toBe('1 critical finding, more than the allowed 0');
     expect(gateStatus(reasons)).toBe('failed');
+  });
+
+  it('a threshold over counts that were not read is an internal error (exit 3), never a guess', () => {
+    const missing = (run: () => unknown): unknown => {
+      try {
+        run();
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    };
+    const noNew = missing(() => evaluateGate({ ...base, newFindingsOnly: true, thresholds: { high: 0 } }, { counts }));
+    expect(noNew).toBeInstanceOf(InternalError);
+    expect(exitCodeForError(noNew)).toBe(EXIT_CODES.platform);
+    expect((noNew as Error).message).toBe('internal error (please report it): the gate has thresholds but the new-findings counts were not read');
+    expect(missing(() => evaluateGate({ ...base, thresholds: { critical: 0 } }, {}))).toBeInstanceOf(InternalError);
+    // Nothing to count (release-only mode): no counts needed.
+    const release = { status: 'success', types: { sast: 'success' }, failingTypes: [] };
+    expect(evaluateGate(base, { release })).toMatchObject([{ rule: 'release-criteria', outcome: 'pass' }]);
   });
 
   it('has an info threshold', () => {

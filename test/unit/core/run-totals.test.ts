@@ -26,6 +26,20 @@ describe('runTotals', () => {
     expect(t.reportUrl).toBe('https://aspm.example/projects/p');
   });
 
+  it('has no totals when any scanner was not counted (no finished scan), nor when no scanner reported: unknown, not a partial sum', () => {
+    const counted = scanner({ counts: { ...zeroCounts(), critical: 2 }, fixedCounts: { ...zeroCounts(), low: 1 } });
+    const uncounted = scanner({ status: 'error', counts: undefined, newCounts: undefined });
+    const t = runTotals(run([counted, uncounted]));
+    expect(t.counts).toBeUndefined();
+    expect(t.total).toBeUndefined();
+    expect(t.newCounts).toBeUndefined();
+    expect(t.newTotal).toBeUndefined();
+    expect(t.fixedTotal).toBeUndefined();
+    expect(runTotals(run([counted])).fixedTotal).toBe(1);
+    const none = runTotals(run([]));
+    expect([none.counts, none.total, none.newTotal, none.fixedTotal]).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('links the scan when there is one scanner, and never a non-http link', () => {
     expect(runTotals(run([scanner({ links: { scan: 'https://aspm.example/scans/1' } })])).reportUrl).toBe('https://aspm.example/scans/1');
     expect(runTotals(run([scanner({ links: { scan: 'javascript:alert(1)' } })])).reportUrl).toBe('https://aspm.example/projects/p');

@@ -161,6 +161,10 @@ export function timeoutRun(): RunResult {
     scanners: [
       scanner({
         status: 'timeout',
+        // No finished scan: nothing counted (unknown, not zero).
+        counts: undefined,
+        newCounts: undefined,
+        scanId: undefined,
         riskScore: undefined,
         previousRiskScore: undefined,
         error: 'Waited 30m for event ev-1; still running.',
@@ -176,7 +180,7 @@ export function errorRun(): RunResult {
     exitCode: 3,
     summary: 'The platform answered 500 on GET /api/v2/scans.',
     scanners: [
-      scanner({ status: 'error', riskScore: undefined, previousRiskScore: undefined, error: 'Platform error 500 on GET /api/v2/scans' }),
+      scanner({ status: 'error', counts: undefined, newCounts: undefined, scanId: undefined, riskScore: undefined, previousRiskScore: undefined, error: 'Platform error 500 on GET /api/v2/scans' }),
     ],
   });
 }

@@ -8,7 +8,7 @@ describe('renderJson', () => {
     for (const fixture of [passedRun(), failedRun(), timeoutRun(), errorRun(), emptyRun(), hostileRun()]) {
       const text = renderJson(fixture);
       expect(text.endsWith('}\n')).toBe(true);
-      expect(text).toContain('\n  "schemaVersion": 1,\n');
+      expect(text).toContain('\n  "schemaVersion": 2,\n');
       // Compared with a plain JSON round trip: NaN becomes null, undefined keys disappear.
       // Each scanner adds its releaseStatus as its gate line reads it, next to the project's release.status.
       const scanners = fixture.scanners.map((s) => (s.release === undefined ? s : { ...s, releaseStatus: gatedReleaseStatus(s.release) }));

@@ -32,6 +32,17 @@ describe('renderMarkdown content', () => {
     expect(md).toContain('| dast | ⚠️ warned | 1 | 0 | 0 | 1 | 0 | 1 | 30 (▼ -5) |');
   });
 
+  it('shows a dash, never 0, for a scanner without a finished scan, and says what the dash means', () => {
+    for (const fixture of [errorRun(), timeoutRun()]) {
+      for (const flavour of FLAVOURS) {
+        const md = renderMarkdown(fixture, { flavour });
+        expect(md).toMatch(/\| sast \| \S+ (error|timeout) \| — \| — \| — \| — \| — \| — \| — \|/);
+        expect(md).toContain('not known: the scanner has no finished scan to count');
+      }
+    }
+    expect(renderMarkdown(failedRun(), { flavour: 'github' })).not.toContain('not known');
+  });
+
   it('lists failing gate reasons before warnings and passes', () => {
     const md = renderMarkdown(failedRun(), { flavour: 'gitlab' });
     const fail = md.indexOf('threshold-critical: 1 new critical finding');
