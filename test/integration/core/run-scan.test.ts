@@ -287,27 +287,18 @@ describe('a scanner without a finished scan: its counts are unknown, never 0', (
     expect(text).not.toMatch(/saltsecurity.*critical 0/);
   }
 
-  it('a scan that failed on the platform, under on-error pass', async () => {
-    const failing = await startEmulator({ token: TOKEN, timeScale: 20, scenario: failingScanner('saltsecurity') });
+  it.each([
+    ['failed on the platform, under on-error pass', () => failingScanner('saltsecurity'), { 'on-error': 'pass' }, 'error', { rule: 'error', outcome: 'pass' }],
+    ['outlived the timeout, under on-timeout warn', () => endlessScanner('saltsecurity'), { timeout: '2s', 'on-timeout': 'warn' }, 'timeout', { rule: 'timeout', outcome: 'warn' }],
+  ] as const)('a scan that %s', async (_, scenario, policy, status, reason) => {
+    const platform = await startEmulator({ token: TOKEN, timeScale: 20, scenario: scenario() });
     try {
-      const { result } = await runCore(failing, scan({ scanner: 'codethreat,saltsecurity', 'on-error': 'pass', 'release-criteria': 'off', 'threshold-critical': '5' }));
-      expect(result).toMatchObject({ status: 'error', exitCode: 0 });
-      expect(result.scanners[1]).toMatchObject({ status: 'error', reasons: [{ rule: 'error', outcome: 'pass' }] });
+      const { result } = await runCore(platform, scan({ scanner: 'codethreat,saltsecurity', 'release-criteria': 'off', 'threshold-critical': '5', ...policy }));
+      expect(result).toMatchObject({ status, exitCode: 0 });
+      expect(result.scanners[1]).toMatchObject({ status, reasons: [reason] });
       expectUnknownSalt(result);
     } finally {
-      await failing.close();
-    }
-  });
-
-  it('a scan that outlived the timeout, under on-timeout warn', async () => {
-    const slow = await startEmulator({ token: TOKEN, timeScale: 20, scenario: endlessScanner('saltsecurity') });
-    try {
-      const { result } = await runCore(slow, scan({ scanner: 'codethreat,saltsecurity', timeout: '2s', 'on-timeout': 'warn', 'release-criteria': 'off', 'threshold-critical': '5' }));
-      expect(result).toMatchObject({ status: 'timeout', exitCode: 0 });
-      expect(result.scanners[1]).toMatchObject({ status: 'timeout', reasons: [{ rule: 'timeout', outcome: 'warn' }] });
-      expectUnknownSalt(result);
-    } finally {
-      await slow.close();
+      await platform.close();
     }
   });
 
