@@ -33,6 +33,10 @@ export const FIXED_10S_POLICY: PollPolicy = {
   windowPolls: 1,
   windowQuantiles: [0, 1],
   leadMaxDelayMs: 10_000,
+  // kdt reads no phases.
+  phaseGapFraction: 0,
+  phaseMinDelayMs: 10_000,
+  phaseEndWidthMs: 0,
 };
 
 export const WAITERS = ['ours (history)', 'ours (first scan)', 'fixed 10 s'] as const;

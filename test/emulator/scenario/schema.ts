@@ -75,6 +75,15 @@ const scannerSchema = z.strictObject({
    * scans clients start) take these durations in turn, instead of `durationMs` every time.
    */
   durationsMs: z.array(z.number().int().nonnegative()).min(1).optional(),
+  /**
+   * How a scan's duration splits over the status phases 0..5 (waiting, starting, running, retrieving results,
+   * analyzing, notifying), as relative weights; equal sixths when absent. The platform documents no split.
+   */
+  phaseWeights: z
+    .array(z.number().nonnegative())
+    .length(6)
+    .refine((w) => w.some((x) => x > 0), 'at least one phase weight must be positive')
+    .optional(),
   /** Makes this scanner's scans fail at the end of their duration (on matching branches). */
   failure: z
     .strictObject({ message: z.string().min(1), branches: z.array(z.string().min(1)).default(['*']) })

@@ -22,8 +22,20 @@ export function progressOf(ev: EventRec, now: number): EventProgress {
   if (ev.state === 'finished') return { status: 6, active: 0, statusText: 'Finished' };
   if (ev.state === 'failed') return { status: -1, active: -1, statusText: 'Failed' };
   const span = ev.endsAt - ev.createdAt;
-  const phase = span <= 0 ? 5 : Math.min(5, Math.max(0, Math.floor(((now - ev.createdAt) / span) * 6)));
+  const phase = span <= 0 ? 5 : phaseAt((now - ev.createdAt) / span, ev.phaseWeights);
   return { status: phase, active: 1, statusText: STATUS_TEXT[phase] ?? 'Running' };
+}
+
+/** The phase (0..5) at `fraction` of the scan's span: equal sixths, or the scanner's weights. */
+function phaseAt(fraction: number, weights: readonly number[] | undefined): number {
+  if (weights === undefined) return Math.min(5, Math.max(0, Math.floor(fraction * 6)));
+  const total = weights.reduce((a, b) => a + b, 0);
+  let reached = 0;
+  for (let k = 0; k < 5; k++) {
+    reached += weights[k]! / total;
+    if (fraction < reached) return k;
+  }
+  return 5;
 }
 
 /** How long the next scan of `scanner` takes (unscaled): the next of its `durationsMs`, else `durationMs`. */
@@ -57,6 +69,7 @@ export function startEvent(
     ...(failure && failure.branches.some((b) => globMatch(b, config.branch)) ? { failWith: failure.message } : {}),
     ...(extra.findings ? { findings: extra.findings } : {}),
     ...(extra.sourceScanId ? { sourceScanId: extra.sourceScanId } : {}),
+    ...(scanner.phaseWeights ? { phaseWeights: scanner.phaseWeights } : {}),
   };
   store.events.set(ev.id, ev);
   return ev;

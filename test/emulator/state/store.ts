@@ -68,6 +68,7 @@ export class Store {
         durationMs: sc.durationMs,
         ...(sc.durationsMs ? { durationsMs: [...sc.durationsMs] } : {}),
         scansStarted: 0,
+        ...(sc.phaseWeights ? { phaseWeights: [...sc.phaseWeights] } : {}),
         ...(sc.failure ? { failure: sc.failure } : {}),
         findings: sc.findings,
       });

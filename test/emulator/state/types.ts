@@ -49,6 +49,8 @@ export interface ScannerRec {
   durationsMs?: number[];
   /** Scans started so far (the position in `durationsMs`). */
   scansStarted: number;
+  /** Relative lengths of the status phases 0..5; equal when absent. */
+  phaseWeights?: number[];
   failure?: { message: string; branches: string[] };
   findings: ScenarioScanner['findings'];
 }
@@ -161,6 +163,8 @@ export interface EventRec {
   findings?: FindingRec[];
   /** The scan a restart re-ran. */
   sourceScanId?: string;
+  /** Relative lengths of the status phases 0..5 (the scanner's); equal when absent. */
+  phaseWeights?: number[];
 }
 
 export interface UploadRecord {
