@@ -10,11 +10,11 @@
  * The emulator and the waiters share one virtual clock sped up `scale` times, so figures are in emulator
  * seconds. Latency = the moment `waitForEvent` returns − the emulator's `finishedAt` of the event.
  */
-import { createPlatformClient, type PlatformApi, type Project, type Scanner } from '../shared/api/index.js';
+import { createPlatformClient, type PlatformApi, type Project, type ScanEvent, type Scanner } from '../shared/api/index.js';
 import { expectedDurationMs } from '../shared/core/history.js';
 import { silentLogger } from '../shared/ports.js';
 import { startScan } from '../shared/core/trigger.js';
-import { DEFAULT_POLL_POLICY, nextDelay, waitForEvent, type PollPolicy } from '../shared/core/wait.js';
+import { DEFAULT_POLL_POLICY, PollSchedule, waitForEvent, type PollPolicy } from '../shared/core/wait.js';
 import { startEmulator, type Emulator, type Scenario } from '../test/emulator/index.js';
 import { jsonLine, median, table } from './lib.js';
 import { virtualTime, type VirtualTime } from './virtual-clock.js';
@@ -165,28 +165,31 @@ export async function completionLatency(durationsS: readonly number[] = [2, 20, 
 }
 
 /**
- * The same three schedules without a server: `nextDelay` alone, over many jitter draws, for a scan that ends
- * exactly when expected. Five real runs give a noisy median for the jittered first-scan schedule; this shows its
- * whole spread (the network's share is left out, so these are a little lower than the measured figures).
+ * The same three schedules without a server: the waiter's `PollSchedule` alone, over many jitter draws, for a
+ * scan that ends exactly when expected and reports its status phases as the emulator does (equal sixths). Five
+ * real runs give a noisy median for the jittered first-scan schedule; this shows its whole spread (the network's
+ * share is left out, so these are a little lower than the measured figures).
  */
 export function simulateSchedules(durationsS: readonly number[], draws = 2_000): { durationS: number; waiter: WaiterName; latency: { median: number; p90: number; max: number }; requests: { median: number; max: number } }[] {
   const out = [];
   for (const s of durationsS) {
+    const endMs = s * 1000;
+    const running = (t: number): ScanEvent => ({ id: 'sim', status: Math.min(5, Math.floor((t / endMs) * 6)), active: 1, scanId: '', statusText: '', message: '', link: '' });
     for (const waiter of WAITERS) {
       const policy = waiter === 'fixed 10 s' ? FIXED_10S_POLICY : DEFAULT_POLL_POLICY;
-      const hint = waiter === 'ours (history)' ? s * 1000 : undefined;
+      const hint = waiter === 'ours (history)' ? endMs : undefined;
       const lat: number[] = [];
       const req: number[] = [];
       for (let d = 0; d < (waiter === 'fixed 10 s' ? 1 : draws); d++) {
+        const schedule = new PollSchedule(policy, Math.random, hint);
         let t = 0;
-        let previous: number | undefined;
         let polls = 0;
-        while (t < s * 1000) {
-          previous = nextDelay(policy, { previousDelayMs: previous, elapsedMs: t, expectedDurationMs: hint, inactive: false }, Math.random);
-          t += previous;
+        while (t < endMs) {
+          t += schedule.delay(t);
           polls += 1;
+          if (t < endMs) schedule.saw(running(t), t, t);
         }
-        lat.push((t - s * 1000) / 1000);
+        lat.push((t - endMs) / 1000);
         req.push(polls);
       }
       lat.sort((a, b) => a - b);

@@ -94,19 +94,19 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   // covered with 5 polls to its middle cannot be seen in less than about 0.9 s in the median.
   windowQuantiles: [0.25, 0.9],
   leadMaxDelayMs: 20_000,
-  // With no history and phases as the model describes them (the emulator's equal sixths, or any queue time before
-  // phase 1), computed on a stepped clock over 101 jitter draws (median lateness / polls, scans of 2 s, 20 s, 120 s):
-  //   phases not read:          0.31 s / 4, 1.38 s / 17, 4.8 s / 31
-  //   floor 0.5 s:              0.22 s / 5, 0.25 s / 16, 0.21 s / 34
-  //   floor 0.75 s (chosen):    0.21 s / 4, 0.40 s / 16, 0.37 s / 33
-  //   floor 1 s:                0.71 s / 4, 0.56 s / 15, 0.56 s / 33
-  // The polls hardly change (most are spent in phase 0, where nothing is known and a platform that reports no
-  // phases must still be served); the lateness drops to under half a second. Phases the model does not describe
-  // (a long running phase, nothing but "running") were measured at 1.1-1.7 s / 16-17 on the 20 s scan, as before
-  // phases were read; the fraction bounds the worst case: 0.3 of the time waited, against 0.15 without phases.
+  // With no history and phases as the model describes them (the emulator's equal sixths), computed with
+  // `PollSchedule` over 301 jitter draws (median lateness / polls, scans of 2 s, 20 s, 120 s):
+  //   phases not read:                       0.37 s / 4, 1.59 s / 17, 4.3 s / 31
+  //   floor 0.75 s, learn until 1 s:         0.15 s / 4, 0.42 s / 16, 0.36 s / 34
+  //   floor 1.5 s, learn until 2 s (chosen): 0.15 s / 3, 0.56 s / 14, 0.82 s / 32
+  //   floor 2 s, learn until 2 s:            0.65 s / 3, 1.28 s / 14, 0.98 s / 32
+  // Most polls are spent in phase 0, where nothing is known and a platform that reports no phases must still be
+  // served, so the phases buy lateness (under a second) more than polls; the chosen floor spends some of it on
+  // fewer polls. Phases the model does not describe cost little: a long running phase 1.8 s / 15 on the 20 s scan, a
+  // queue five phases long 1.1 s / 18; the fraction bounds the worst case at 0.3 of the time waited (0.15 without).
   phaseGapFraction: 0.3,
-  phaseMinDelayMs: 750,
-  phaseEndWidthMs: 1_000,
+  phaseMinDelayMs: 1_500,
+  phaseEndWidthMs: 2_000,
 };
 
 export interface WaitOptions {
@@ -232,36 +232,77 @@ export function windowPoints(policy: PollPolicy, sortedSamplesMs: readonly numbe
 }
 
 /**
+ * The schedule of one wait, with what it has learnt: the previous gap, the history once read, and the status
+ * phases seen (used only while there is no history). `waitForEvent` drives it against the platform; a benchmark
+ * can drive it against a simulated scan.
+ */
+export class PollSchedule {
+  private previousDelayMs: number | undefined;
+  private inactive = false;
+  private expectedDurationMs: number | undefined;
+  private samplesMs: readonly number[] | undefined;
+  private readonly phases = new PhaseModel();
+
+  constructor(
+    private readonly policy: PollPolicy,
+    private readonly random: Random,
+    expectedDurationMs?: number,
+  ) {
+    this.expectedDurationMs = expectedDurationMs;
+  }
+
+  /** True once a duration is known (given, or read from the history). */
+  get knowsDuration(): boolean {
+    return this.expectedDurationMs !== undefined;
+  }
+
+  /** The history's estimate, read after the first poll. */
+  know(estimate: DurationEstimate | undefined): void {
+    this.expectedDurationMs = estimate?.expectedMs;
+    this.samplesMs = estimate?.samplesMs;
+  }
+
+  /** How long to wait before the next poll, `elapsedMs` into the wait. */
+  delay(elapsedMs: number): number {
+    const usePhases = this.expectedDurationMs === undefined && this.samplesMs === undefined && this.policy.phaseGapFraction > 0;
+    const phaseEnd = usePhases ? this.phases.endWindow() : undefined;
+    const phaseNext = usePhases ? this.phases.nextWindow() : undefined;
+    const phaseState = typeof phaseEnd === 'object' ? { phaseEnd, ...(typeof phaseNext === 'object' ? { phaseNext } : {}) } : {};
+    this.previousDelayMs = nextDelay(
+      this.policy,
+      {
+        previousDelayMs: this.previousDelayMs,
+        elapsedMs,
+        expectedDurationMs: this.expectedDurationMs,
+        ...(this.samplesMs !== undefined ? { samplesMs: this.samplesMs } : {}),
+        ...phaseState,
+        inactive: this.inactive,
+      },
+      this.random,
+    );
+    return this.previousDelayMs;
+  }
+
+  /** A poll sent `sentMs` and answered `answeredMs` into the wait found the event not finished. */
+  saw(event: ScanEvent, sentMs: number, answeredMs: number): void {
+    const state = eventState(event);
+    this.inactive = state === 'inactive';
+    if (state === 'running') this.phases.observe(sentMs, answeredMs, event.status);
+  }
+}
+
+/**
  * Poll `events/{id}/status` until the event finishes. Throws `ScanFailedError` when it fails,
  * `DeadlineError` when the deadline passes first, `CancelledError` when the signal aborts.
  */
 export async function waitForEvent(api: PlatformApi, eventId: string, options: WaitOptions): Promise<WaitOutcome> {
-  const policy = options.policy ?? DEFAULT_POLL_POLICY;
   const { clock, signal } = options;
+  const schedule = new PollSchedule(options.policy ?? DEFAULT_POLL_POLICY, options.random, options.expectedDurationMs);
   const startedAt = clock.now();
-  let previousDelayMs: number | undefined;
   let polls = 0;
-  let inactive = false;
-  let expectedDurationMs = options.expectedDurationMs;
-  let samplesMs: readonly number[] | undefined;
-  // Read on every poll, used only while nothing else tells when the scan ends.
-  const phases = new PhaseModel();
   for (;;) {
-    if (polls === 1 && expectedDurationMs === undefined && options.expectedDuration) {
-      const estimate = await options.expectedDuration();
-      expectedDurationMs = estimate?.expectedMs;
-      samplesMs = estimate?.samplesMs;
-    }
-    const elapsedMs = clock.now() - startedAt;
-    const usePhases = expectedDurationMs === undefined && samplesMs === undefined && policy.phaseGapFraction > 0;
-    const phaseEnd = usePhases ? phases.endWindow() : undefined;
-    const phaseNext = usePhases ? phases.nextWindow() : undefined;
-    const delay = nextDelay(
-      policy,
-      { previousDelayMs, elapsedMs, expectedDurationMs, ...(samplesMs !== undefined ? { samplesMs } : {}), ...(typeof phaseEnd === 'object' ? { phaseEnd, ...(typeof phaseNext === 'object' ? { phaseNext } : {}) } : {}), inactive },
-      options.random,
-    );
-    previousDelayMs = delay;
+    if (polls === 1 && !schedule.knowsDuration && options.expectedDuration) schedule.know(await options.expectedDuration());
+    const delay = schedule.delay(clock.now() - startedAt);
     const remaining = options.deadline - clock.now();
     if (remaining <= 0) throw new DeadlineError(`the scan did not finish before the timeout (event ${eventId})`);
     await sleepOrCancel(clock, Math.min(delay, remaining), signal);
@@ -275,8 +316,7 @@ export async function waitForEvent(api: PlatformApi, eventId: string, options: W
       const why = event.message.trim() || event.statusText.trim() || 'no reason given';
       throw new ScanFailedError(`the scan failed on the platform: ${why}`, eventId);
     }
-    inactive = state === 'inactive';
-    if (state === 'running') phases.observe(sentMs, clock.now() - startedAt, event.status);
+    schedule.saw(event, sentMs, clock.now() - startedAt);
     // The last poll happens at the deadline itself, so a scan finishing just in time still counts.
     if (clock.now() >= options.deadline) {
       throw new DeadlineError(`the scan did not finish before the timeout (event ${eventId}, last status: ${event.statusText || event.status})`);
