@@ -98,9 +98,7 @@ function range(constraints: readonly Constraint[], m: number): PhaseWindow | 'co
     y <= HORIZON_MS + EPSILON_MS &&
     Math.abs(x) <= HORIZON_MS + EPSILON_MS &&
     constraints.every((c) => (c.kind === 'min' ? x + c.slope * y >= c.bound - EPSILON_MS : x + c.slope * y <= c.bound + EPSILON_MS));
-  let low = Infinity;
-  let high = -Infinity;
-  let onBox = false;
+  const corners: { value: number; onBox: boolean }[] = [];
   for (let i = 0; i < lines.length; i++) {
     for (let j = i + 1; j < lines.length; j++) {
       const [a1, b1, c1] = lines[i]!;
@@ -109,18 +107,14 @@ function range(constraints: readonly Constraint[], m: number): PhaseWindow | 'co
       if (det === 0) continue;
       const x = (c1 * b2 - c2 * b1) / det;
       const y = (a1 * c2 - a2 * c1) / det;
-      if (!fits(x, y)) continue;
-      const value = x + m * y;
-      if (value < low) low = value;
-      if (value > high) {
-        high = value;
-        onBox = Math.abs(Math.abs(x) - HORIZON_MS) < 1 || Math.abs(y - HORIZON_MS) < 1;
-      } else if (value === high && (Math.abs(Math.abs(x) - HORIZON_MS) < 1 || Math.abs(y - HORIZON_MS) < 1)) {
-        onBox = true;
-      }
+      if (fits(x, y)) corners.push({ value: x + m * y, onBox: Math.abs(Math.abs(x) - HORIZON_MS) < 1 || Math.abs(y - HORIZON_MS) < 1 });
     }
   }
-  if (low === Infinity) return 'contradicted';
+  if (corners.length === 0) return 'contradicted';
+  const low = Math.min(...corners.map((c) => c.value));
+  const high = Math.max(...corners.map((c) => c.value));
+  // The highest corner on the box means the polls set no upper bound.
+  const unbounded = corners.some((c) => c.onBox && c.value >= high - EPSILON_MS);
   if (low <= -HORIZON_MS / 2) return undefined;
-  return { lowMs: low, highMs: onBox || high >= HORIZON_MS ? Infinity : high };
+  return { lowMs: low, highMs: unbounded ? Infinity : high };
 }
