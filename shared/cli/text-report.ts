@@ -22,13 +22,14 @@ export function textReport(result: RunResult): string {
       lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: started, not waited for${s.eventId ? ` (event ${plain(s.eventId)})` : ''}`);
       continue;
     }
-    // No finished scan (an error, a timeout): nothing was counted, and zeros would read as "no findings".
+    // No finished scan (an error, a timeout): nothing was counted, and zeros would read as "no findings". Release
+    // mode counts nothing by design: no counts to speak of.
     const known = s.counts;
-    const counts = known ? SEVERITIES.map((sev) => `${sev} ${known[sev]}`).join('  ') : 'counts unknown';
+    const counts = known ? `  ${SEVERITIES.map((sev) => `${sev} ${known[sev]}`).join('  ')}` : s.mode === 'release' ? '' : '  counts unknown';
     // The new/existing split is read only when something asked for it: unknown is left out, not printed as 0.
     const fresh = s.newCounts ? `  new ${countTotal(s.newCounts)}` : '';
     const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
-    lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}${fresh}${risk}`);
+    lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}${counts}${fresh}${risk}`);
     if (s.chosenBecause) lines.push(`    chosen by scanner type: ${plain(s.chosenBecause)}`);
     if (s.fixedCounts) lines.push(`    fixed by this change: ${countTotal(s.fixedCounts)}`);
     if (s.scope) lines.push(`    ${plain(scopeSentence(s.scope))}`);

@@ -117,7 +117,7 @@ export function scannerLines(result: RunResult, ctx: SectionContext): string[] {
   const hidden = result.scanners.length - rows.length;
   if (hidden > 0) lines.push('', `_… and ${hidden} more scanners._`);
   // A dash is not a zero: say so once, so that nobody reads a scanner without a finished scan as clean.
-  if (result.scanners.some((s) => s.counts === undefined)) lines.push('', '_— not known: the scanner has no finished scan to count._');
+  if (result.scanners.some((s) => s.counts === undefined)) lines.push('', '_— not known: no finished scan to count._');
   const fixed = result.scanners.flatMap((s) => (s.fixedCounts === undefined ? [] : [{ s, c: s.fixedCounts }]));
   if (fixed.length > 0) {
     const each = fixed.map(({ s, c }) => {

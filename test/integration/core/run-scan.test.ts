@@ -166,6 +166,10 @@ describe('other modes', () => {
     const dast = await runCore(emu, { project: 'demo-app', branch: 'main', mode: 'release', 'release-criteria': 'dast' });
     expect(dast.result).toMatchObject({ status: 'passed', exitCode: 0 });
     expect(startRequests(emu)).toBe(0);
+    // No scan, nothing counted: no counts (not zeros), no totals, and the decision block claims none.
+    expect(dast.result.scanners[0]?.counts).toBeUndefined();
+    expect(runTotals(dast.result).total).toBeUndefined();
+    expect(textReport(dast.result)).toMatch(/^ {2}release-criteria: passed$/m);
   });
 
   it('starts without waiting, then resumes the event with wait', async () => {

@@ -37,7 +37,7 @@ describe('renderMarkdown content', () => {
       for (const flavour of FLAVOURS) {
         const md = renderMarkdown(fixture, { flavour });
         expect(md).toMatch(/\| sast \| \S+ (error|timeout) \| — \| — \| — \| — \| — \| — \| — \|/);
-        expect(md).toContain('not known: the scanner has no finished scan to count');
+        expect(md).toContain('— not known: no finished scan to count.');
       }
     }
     expect(renderMarkdown(failedRun(), { flavour: 'github' })).not.toContain('not known');
