@@ -493,8 +493,15 @@ function details(result, scanner) {
 }
 function data(scanner) {
     const out = [{ title: 'Status', type: 'TEXT', value: scanner.status }];
-    for (const severity of types/* SEVERITIES */.oC.slice(0, 4)) {
-        out.push({ title: severity.charAt(0).toUpperCase() + severity.slice(1), type: 'NUMBER', value: scanner.counts[severity] });
+    const counts = scanner.counts;
+    // No finished scan, nothing counted: one line that says so, not four zeros that read as a clean scan.
+    if (counts === undefined) {
+        out.push({ title: 'Findings', type: 'TEXT', value: 'not known (no finished scan)' });
+    }
+    else {
+        for (const severity of types/* SEVERITIES */.oC.slice(0, 4)) {
+            out.push({ title: severity.charAt(0).toUpperCase() + severity.slice(1), type: 'NUMBER', value: counts[severity] });
+        }
     }
     if (scanner.newCounts)
         out.push({ title: 'New findings', type: 'NUMBER', value: (0,result/* countTotal */.I)(scanner.newCounts) });

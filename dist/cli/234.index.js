@@ -10,26 +10,31 @@ export const modules = {
 /* harmony export */   XT: () => (/* binding */ countedReleaseFailures),
 /* harmony export */   _O: () => (/* binding */ gateStatus)
 /* harmony export */ });
-/* harmony import */ var _api_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(190);
+/* harmony import */ var _api_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(190);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(208);
 /**
  * The merge gate: pure functions from what a scan found to the reasons it passes or fails.
  * Every rule that was asked for is reported (passing ones too), in a fixed order, so that reports and JUnit
  * test cases are stable from run to run (the official CLI stops at the first failure, in random order).
  */
 
+
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function evaluateGate(settings, input) {
     const reasons = [];
     const failOutcome = settings.warnOnly ? 'warn' : 'fail';
     const counts = settings.newFindingsOnly ? input.newCounts : input.counts;
-    // The caller reads the split whenever the gate counts it (scan-one); a gate on unknown counts would be a guess.
-    if (counts === undefined)
-        throw new Error('new-findings-only: the new-findings counts were not read');
+    const limited = _api_types_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.some((severity) => settings.thresholds[severity] !== undefined);
+    // The caller reads what the thresholds count (scan-one: the scan's counts, and the split under new-findings-only);
+    // a gate on unknown counts would be a guess, so a caller that did not is a bug.
+    if (limited && counts === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InternalError */ .Gd(`the gate has thresholds but the ${settings.newFindingsOnly ? 'new-findings ' : ''}counts were not read`);
+    }
     const adjective = settings.newFindingsOnly ? 'new ' : '';
     const where = settings.scope === 'lines' ? ' on the changed lines' : settings.scope === 'files' ? ' in the changed files' : '';
-    for (const severity of _api_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC) {
+    for (const severity of _api_types_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC) {
         const limit = settings.thresholds[severity];
-        if (limit === undefined)
+        if (limit === undefined || counts === undefined)
             continue;
         const actual = counts[severity];
         const over = actual > limit;
@@ -226,7 +231,8 @@ __webpack_require__.d(__webpack_exports__, {
 var release = __webpack_require__(931);
 ;// CONCATENATED MODULE: ./build/shared/render/json.js
 
-const JSON_SCHEMA_VERSION = 1;
+/** 2: a scanner's `counts` is left out when it has no finished scan (unknown), as `newCounts` is when not read. */
+const JSON_SCHEMA_VERSION = 2;
 /** Drops keys whose value is undefined, so optional fields are absent rather than `null`-ish. */
 function compact(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -267,7 +273,7 @@ const scanner = (s) => compact({
     targetBranch: s.targetBranch,
     eventId: s.eventId,
     scanId: s.scanId,
-    counts: counts(s.counts),
+    counts: s.counts === undefined ? undefined : counts(s.counts),
     newCounts: s.newCounts === undefined ? undefined : counts(s.newCounts),
     fixedCounts: s.fixedCounts === undefined ? undefined : counts(s.fixedCounts),
     fixedFindings: s.fixedFindings?.map(finding),
@@ -510,11 +516,11 @@ function slug(text) {
         .slice(0, 64);
     return s === '' ? 'scanner' : s;
 }
-/** Total findings the run knows of: the larger of the fetched list and the platform's counts. */
+/** Total findings the run knows of: the larger of the fetched list and the platform's counts (none when unknown). */
 function totalFindings(scanners) {
     let total = 0;
     for (const s of scanners) {
-        const counted = (0,core_result/* countTotal */.I)(s.counts);
+        const counted = s.counts === undefined ? 0 : (0,core_result/* countTotal */.I)(s.counts);
         total += Math.max(counted, s.findings.length);
     }
     return total;
@@ -615,7 +621,7 @@ function scannerLines(result, ctx) {
     const cap = ctx.compact ? 50 : Infinity;
     const rows = result.scanners.slice(0, cap).map((s) => {
         const name = (0,render_escape/* markdownLink */.iQ)(markdown_sections_text(ctx, s.scanner, 100, 40), s.links.scan ?? s.links.event);
-        const counts = types/* SEVERITIES */.oC.map((sev) => num(s.counts[sev]));
+        const counts = types/* SEVERITIES */.oC.map((sev) => num(s.counts?.[sev]));
         const newTotal = s.newCounts === undefined ? undefined : (0,core_result/* countTotal */.I)(s.newCounts);
         return `| ${name} | ${markdown_sections_text(ctx, s.scannerType, 30)} | ${statusText(s.status)} | ${counts.join(' | ')} | ${num(newTotal)} | ${riskCell(s)} |`;
     });
@@ -623,10 +629,12 @@ function scannerLines(result, ctx) {
     const hidden = result.scanners.length - rows.length;
     if (hidden > 0)
         lines.push('', `_… and ${hidden} more scanners._`);
-    const fixed = result.scanners.filter((s) => s.fixedCounts !== undefined);
+    // A dash is not a zero: say so once, so that nobody reads a scanner without a finished scan as clean.
+    if (result.scanners.some((s) => s.counts === undefined))
+        lines.push('', '_— not known: no finished scan to count._');
+    const fixed = result.scanners.flatMap((s) => (s.fixedCounts === undefined ? [] : [{ s, c: s.fixedCounts }]));
     if (fixed.length > 0) {
-        const each = fixed.map((s) => {
-            const c = s.fixedCounts ?? s.counts;
+        const each = fixed.map(({ s, c }) => {
             const bySeverity = types/* SEVERITIES */.oC.filter((sev) => c[sev] > 0).map((sev) => `${c[sev]} ${sev}`);
             return `**${markdown_sections_text(ctx, s.scanner, 100, 40)}** ${bySeverity.length > 0 ? bySeverity.join(', ') : 'none'}`;
         });

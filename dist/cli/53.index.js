@@ -234,11 +234,14 @@ function textReport(result) {
             lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: started, not waited for${s.eventId ? ` (event ${plain(s.eventId)})` : ''}`);
             continue;
         }
-        const counts = _api_types_js__WEBPACK_IMPORTED_MODULE_3__/* .SEVERITIES */ .oC.map((sev) => `${sev} ${s.counts[sev]}`).join('  ');
+        // No finished scan (an error, a timeout): nothing was counted, and zeros would read as "no findings". Release
+        // mode counts nothing by design: no counts to speak of.
+        const known = s.counts;
+        const counts = known ? `  ${_api_types_js__WEBPACK_IMPORTED_MODULE_3__/* .SEVERITIES */ .oC.map((sev) => `${sev} ${known[sev]}`).join('  ')}` : s.mode === 'release' ? '' : '  counts unknown';
         // The new/existing split is read only when something asked for it: unknown is left out, not printed as 0.
         const fresh = s.newCounts ? `  new ${(0,_core_result_js__WEBPACK_IMPORTED_MODULE_4__/* .countTotal */ .I)(s.newCounts)}` : '';
         const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
-        lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}${fresh}${risk}`);
+        lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}${counts}${fresh}${risk}`);
         if (s.chosenBecause)
             lines.push(`    chosen by scanner type: ${plain(s.chosenBecause)}`);
         if (s.fixedCounts)

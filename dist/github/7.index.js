@@ -26,32 +26,37 @@ var core_result = __webpack_require__(4641);
 ;// CONCATENATED MODULE: ./build/shared/core/run-totals.js
 /**
  * A run's figures as single values, for CI outputs (GitHub step outputs, GitLab dotenv): counts summed over the
- * scanners, the highest risk score, the release status, the one link to follow.
+ * scanners (unknown when any scanner's are), the highest risk score, the release status, the one link to follow.
  */
 
 
 
 
-function runTotals(result) {
-    const counts = (0,core_result/* zeroCounts */.N)();
-    const newCounts = result.scanners.every((s) => s.newCounts !== undefined) ? (0,core_result/* zeroCounts */.N)() : undefined;
-    for (const s of result.scanners) {
-        for (const sev of types/* SEVERITIES */.oC) {
-            counts[sev] += s.counts[sev];
-            if (newCounts && s.newCounts)
-                newCounts[sev] += s.newCounts[sev];
-        }
+/** The sum of every scanner's counts; undefined when there are none or any is unknown (one rule for all totals). */
+function sumAll(each) {
+    if (each.length === 0)
+        return undefined;
+    const sum = (0,core_result/* zeroCounts */.N)();
+    for (const counts of each) {
+        if (counts === undefined)
+            return undefined;
+        for (const sev of types/* SEVERITIES */.oC)
+            sum[sev] += counts[sev];
     }
+    return sum;
+}
+function runTotals(result) {
+    const counts = sumAll(result.scanners.map((s) => s.counts));
+    const newCounts = sumAll(result.scanners.map((s) => s.newCounts));
     const scores = result.scanners.map((s) => s.riskScore).filter((n) => n !== undefined && Number.isFinite(n));
     const statuses = result.scanners.map((s) => (0,release/* gatedReleaseStatus */.hu)(s.release)).filter((s) => s !== '');
     const scanLinks = result.scanners.map((s) => (0,render_escape/* safeHttpUrl */.vH)(s.links.scan)).filter((l) => l !== undefined);
     const present = (v) => v !== undefined && v !== '';
-    const fixed = result.scanners.map((s) => s.fixedCounts).filter((c) => c !== undefined);
+    const fixed = sumAll(result.scanners.map((s) => s.fixedCounts));
     return {
-        counts,
+        ...(counts ? { counts, total: (0,core_result/* countTotal */.I)(counts) } : {}),
         ...(newCounts ? { newCounts, newTotal: (0,core_result/* countTotal */.I)(newCounts) } : {}),
-        total: (0,core_result/* countTotal */.I)(counts),
-        ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + (0,core_result/* countTotal */.I)(c), 0) } : {}),
+        ...(fixed ? { fixedTotal: (0,core_result/* countTotal */.I)(fixed) } : {}),
         ...(scores.length > 0 ? { riskScore: Math.max(...scores) } : {}),
         releaseStatus: statuses.includes('fail') ? 'fail' : (statuses[0] ?? ''),
         reportUrl: (result.scanners.length === 1 && scanLinks.length === 1 ? scanLinks[0] : (0,render_escape/* safeHttpUrl */.vH)(result.project.link)) ?? '',
@@ -76,19 +81,19 @@ const ACTION_OUTPUTS = {
     summary: 'One-line decision with the reasons.',
     'event-id': 'Platform event IDs of the scans, comma-separated (pass them to event-id with mode wait).',
     'scan-id': 'Platform scan IDs, comma-separated.',
-    critical: 'Critical findings, summed over the scanners.',
-    high: 'High findings, summed over the scanners.',
-    medium: 'Medium findings, summed over the scanners.',
-    low: 'Low findings, summed over the scanners.',
-    info: 'Informational findings, summed over the scanners.',
-    total: 'All findings, summed over the scanners.',
-    'new-critical': 'Critical findings new in this scan.',
-    'new-high': 'High findings new in this scan.',
-    'new-medium': 'Medium findings new in this scan.',
-    'new-low': 'Low findings new in this scan.',
-    'new-info': 'Informational findings new in this scan.',
-    'new-total': 'All findings new in this scan.',
-    'fixed-total': 'Pull request runs: findings of the target branch that this change fixes; empty when not known.',
+    critical: 'Critical findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+    high: 'High findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+    medium: 'Medium findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+    low: 'Low findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+    info: 'Informational findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+    total: 'All findings, summed over the scanners; empty when a scanner has no finished scan to count.',
+    'new-critical': 'Critical findings new in this scan; empty when not known for every scanner.',
+    'new-high': 'High findings new in this scan; empty when not known for every scanner.',
+    'new-medium': 'Medium findings new in this scan; empty when not known for every scanner.',
+    'new-low': 'Low findings new in this scan; empty when not known for every scanner.',
+    'new-info': 'Informational findings new in this scan; empty when not known for every scanner.',
+    'new-total': 'All findings new in this scan; empty when not known for every scanner.',
+    'fixed-total': 'Pull request runs: findings of the target branch that this change fixes; empty when not known for every scanner.',
     'risk-score': 'Risk score of the scan (the highest of the scanners); empty when the platform gave none.',
     'release-status': "Release criteria status as the gate read it, success or fail (fail when a failure counted for one of this run's scanners, see release-criteria); empty when not evaluated.",
     'report-url': 'Link to the project (or, with one scanner, the scan) in Invicti ASPM.',
@@ -100,7 +105,8 @@ const OUTPUT_NAMES = Object.keys(ACTION_OUTPUTS);
 /** Every output for a finished run. */
 function actionOutputs(result, extras = {}) {
     const t = runTotals(result);
-    const counts = Object.fromEntries(types/* SEVERITIES */.oC.map((sev) => [sev, String(t.counts[sev])]));
+    // Empty, as any output that does not apply, when a scanner's counts are unknown (`runTotals` says why).
+    const counts = Object.fromEntries(types/* SEVERITIES */.oC.map((sev) => [sev, t.counts ? String(t.counts[sev]) : '']));
     // The GitHub packaging always reads the split (`reads.newCounts`); empty, as any output that does not apply, if not.
     const fresh = Object.fromEntries(types/* SEVERITIES */.oC.map((sev) => [`new-${sev}`, t.newCounts ? String(t.newCounts[sev]) : '']));
     const scanners = result.scanners.map((s) => ({
@@ -123,7 +129,7 @@ function actionOutputs(result, extras = {}) {
         'event-id': t.eventIds.join(','),
         'scan-id': t.scanIds.join(','),
         ...counts,
-        total: String(t.total),
+        total: t.total === undefined ? '' : String(t.total),
         ...fresh,
         'new-total': t.newTotal === undefined ? '' : String(t.newTotal),
         'fixed-total': t.fixedTotal === undefined ? '' : String(t.fixedTotal),
@@ -157,26 +163,31 @@ function setOutputs(toolkit, outputs) {
 /* harmony export */   XT: () => (/* binding */ countedReleaseFailures),
 /* harmony export */   _O: () => (/* binding */ gateStatus)
 /* harmony export */ });
-/* harmony import */ var _api_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9190);
+/* harmony import */ var _api_types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9190);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7208);
 /**
  * The merge gate: pure functions from what a scan found to the reasons it passes or fails.
  * Every rule that was asked for is reported (passing ones too), in a fixed order, so that reports and JUnit
  * test cases are stable from run to run (the official CLI stops at the first failure, in random order).
  */
 
+
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function evaluateGate(settings, input) {
     const reasons = [];
     const failOutcome = settings.warnOnly ? 'warn' : 'fail';
     const counts = settings.newFindingsOnly ? input.newCounts : input.counts;
-    // The caller reads the split whenever the gate counts it (scan-one); a gate on unknown counts would be a guess.
-    if (counts === undefined)
-        throw new Error('new-findings-only: the new-findings counts were not read');
+    const limited = _api_types_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC.some((severity) => settings.thresholds[severity] !== undefined);
+    // The caller reads what the thresholds count (scan-one: the scan's counts, and the split under new-findings-only);
+    // a gate on unknown counts would be a guess, so a caller that did not is a bug.
+    if (limited && counts === undefined) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InternalError */ .Gd(`the gate has thresholds but the ${settings.newFindingsOnly ? 'new-findings ' : ''}counts were not read`);
+    }
     const adjective = settings.newFindingsOnly ? 'new ' : '';
     const where = settings.scope === 'lines' ? ' on the changed lines' : settings.scope === 'files' ? ' in the changed files' : '';
-    for (const severity of _api_types_js__WEBPACK_IMPORTED_MODULE_0__/* .SEVERITIES */ .oC) {
+    for (const severity of _api_types_js__WEBPACK_IMPORTED_MODULE_1__/* .SEVERITIES */ .oC) {
         const limit = settings.thresholds[severity];
-        if (limit === undefined)
+        if (limit === undefined || counts === undefined)
             continue;
         const actual = counts[severity];
         const over = actual > limit;

@@ -535,11 +535,14 @@ function textReport(result) {
             lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: started, not waited for${s.eventId ? ` (event ${plain(s.eventId)})` : ''}`);
             continue;
         }
-        const counts = types/* SEVERITIES */.oC.map((sev) => `${sev} ${s.counts[sev]}`).join('  ');
+        // No finished scan (an error, a timeout): nothing was counted, and zeros would read as "no findings". Release
+        // mode counts nothing by design: no counts to speak of.
+        const known = s.counts;
+        const counts = known ? `  ${types/* SEVERITIES */.oC.map((sev) => `${sev} ${known[sev]}`).join('  ')}` : s.mode === 'release' ? '' : '  counts unknown';
         // The new/existing split is read only when something asked for it: unknown is left out, not printed as 0.
         const fresh = s.newCounts ? `  new ${(0,core_result/* countTotal */.I)(s.newCounts)}` : '';
         const risk = s.riskScore !== undefined ? `  risk ${s.riskScore}` : '';
-        lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}  ${counts}${fresh}${risk}`);
+        lines.push(`  ${plain(s.scanner)}${s.scannerType ? ` (${s.scannerType})` : ''}: ${s.status}${counts}${fresh}${risk}`);
         if (s.chosenBecause)
             lines.push(`    chosen by scanner type: ${plain(s.chosenBecause)}`);
         if (s.fixedCounts)
@@ -569,7 +572,8 @@ var core_config = __webpack_require__(8443);
 var release = __webpack_require__(931);
 ;// CONCATENATED MODULE: ./build/shared/render/json.js
 
-const JSON_SCHEMA_VERSION = 1;
+/** 2: a scanner's `counts` is left out when it has no finished scan (unknown), as `newCounts` is when not read. */
+const JSON_SCHEMA_VERSION = 2;
 /** Drops keys whose value is undefined, so optional fields are absent rather than `null`-ish. */
 function compact(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
@@ -610,7 +614,7 @@ const scanner = (s) => compact({
     targetBranch: s.targetBranch,
     eventId: s.eventId,
     scanId: s.scanId,
-    counts: counts(s.counts),
+    counts: s.counts === undefined ? undefined : counts(s.counts),
     newCounts: s.newCounts === undefined ? undefined : counts(s.newCounts),
     fixedCounts: s.fixedCounts === undefined ? undefined : counts(s.fixedCounts),
     fixedFindings: s.fixedFindings?.map(finding),
@@ -1828,11 +1832,11 @@ function slug(text) {
         .slice(0, 64);
     return s === '' ? 'scanner' : s;
 }
-/** Total findings the run knows of: the larger of the fetched list and the platform's counts. */
+/** Total findings the run knows of: the larger of the fetched list and the platform's counts (none when unknown). */
 function totalFindings(scanners) {
     let total = 0;
     for (const s of scanners) {
-        const counted = (0,_core_result_js__WEBPACK_IMPORTED_MODULE_3__/* .countTotal */ .I)(s.counts);
+        const counted = s.counts === undefined ? 0 : (0,_core_result_js__WEBPACK_IMPORTED_MODULE_3__/* .countTotal */ .I)(s.counts);
         total += Math.max(counted, s.findings.length);
     }
     return total;
@@ -1959,7 +1963,7 @@ function scannerLines(result, ctx) {
     const cap = ctx.compact ? 50 : Infinity;
     const rows = result.scanners.slice(0, cap).map((s) => {
         const name = (0,render_escape/* markdownLink */.iQ)(markdown_sections_text(ctx, s.scanner, 100, 40), s.links.scan ?? s.links.event);
-        const counts = types/* SEVERITIES */.oC.map((sev) => num(s.counts[sev]));
+        const counts = types/* SEVERITIES */.oC.map((sev) => num(s.counts?.[sev]));
         const newTotal = s.newCounts === undefined ? undefined : (0,core_result/* countTotal */.I)(s.newCounts);
         return `| ${name} | ${markdown_sections_text(ctx, s.scannerType, 30)} | ${statusText(s.status)} | ${counts.join(' | ')} | ${num(newTotal)} | ${riskCell(s)} |`;
     });
@@ -1967,10 +1971,12 @@ function scannerLines(result, ctx) {
     const hidden = result.scanners.length - rows.length;
     if (hidden > 0)
         lines.push('', `_… and ${hidden} more scanners._`);
-    const fixed = result.scanners.filter((s) => s.fixedCounts !== undefined);
+    // A dash is not a zero: say so once, so that nobody reads a scanner without a finished scan as clean.
+    if (result.scanners.some((s) => s.counts === undefined))
+        lines.push('', '_— not known: no finished scan to count._');
+    const fixed = result.scanners.flatMap((s) => (s.fixedCounts === undefined ? [] : [{ s, c: s.fixedCounts }]));
     if (fixed.length > 0) {
-        const each = fixed.map((s) => {
-            const c = s.fixedCounts ?? s.counts;
+        const each = fixed.map(({ s, c }) => {
             const bySeverity = types/* SEVERITIES */.oC.filter((sev) => c[sev] > 0).map((sev) => `${c[sev]} ${sev}`);
             return `**${markdown_sections_text(ctx, s.scanner, 100, 40)}** ${bySeverity.length > 0 ? bySeverity.join(', ') : 'none'}`;
         });

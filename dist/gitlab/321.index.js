@@ -319,32 +319,37 @@ var core_result = __webpack_require__(4641);
 ;// CONCATENATED MODULE: ./build/shared/core/run-totals.js
 /**
  * A run's figures as single values, for CI outputs (GitHub step outputs, GitLab dotenv): counts summed over the
- * scanners, the highest risk score, the release status, the one link to follow.
+ * scanners (unknown when any scanner's are), the highest risk score, the release status, the one link to follow.
  */
 
 
 
 
-function runTotals(result) {
-    const counts = (0,core_result/* zeroCounts */.N)();
-    const newCounts = result.scanners.every((s) => s.newCounts !== undefined) ? (0,core_result/* zeroCounts */.N)() : undefined;
-    for (const s of result.scanners) {
-        for (const sev of types/* SEVERITIES */.oC) {
-            counts[sev] += s.counts[sev];
-            if (newCounts && s.newCounts)
-                newCounts[sev] += s.newCounts[sev];
-        }
+/** The sum of every scanner's counts; undefined when there are none or any is unknown (one rule for all totals). */
+function sumAll(each) {
+    if (each.length === 0)
+        return undefined;
+    const sum = (0,core_result/* zeroCounts */.N)();
+    for (const counts of each) {
+        if (counts === undefined)
+            return undefined;
+        for (const sev of types/* SEVERITIES */.oC)
+            sum[sev] += counts[sev];
     }
+    return sum;
+}
+function runTotals(result) {
+    const counts = sumAll(result.scanners.map((s) => s.counts));
+    const newCounts = sumAll(result.scanners.map((s) => s.newCounts));
     const scores = result.scanners.map((s) => s.riskScore).filter((n) => n !== undefined && Number.isFinite(n));
     const statuses = result.scanners.map((s) => (0,release/* gatedReleaseStatus */.hu)(s.release)).filter((s) => s !== '');
     const scanLinks = result.scanners.map((s) => (0,render_escape/* safeHttpUrl */.vH)(s.links.scan)).filter((l) => l !== undefined);
     const present = (v) => v !== undefined && v !== '';
-    const fixed = result.scanners.map((s) => s.fixedCounts).filter((c) => c !== undefined);
+    const fixed = sumAll(result.scanners.map((s) => s.fixedCounts));
     return {
-        counts,
+        ...(counts ? { counts, total: (0,core_result/* countTotal */.I)(counts) } : {}),
         ...(newCounts ? { newCounts, newTotal: (0,core_result/* countTotal */.I)(newCounts) } : {}),
-        total: (0,core_result/* countTotal */.I)(counts),
-        ...(fixed.length > 0 ? { fixedTotal: fixed.reduce((n, c) => n + (0,core_result/* countTotal */.I)(c), 0) } : {}),
+        ...(fixed ? { fixedTotal: (0,core_result/* countTotal */.I)(fixed) } : {}),
         ...(scores.length > 0 ? { riskScore: Math.max(...scores) } : {}),
         releaseStatus: statuses.includes('fail') ? 'fail' : (statuses[0] ?? ''),
         reportUrl: (result.scanners.length === 1 && scanLinks.length === 1 ? scanLinks[0] : (0,render_escape/* safeHttpUrl */.vH)(result.project.link)) ?? '',
@@ -385,6 +390,8 @@ const boundedUrl = (url) => {
     const safe = (0,render_escape/* safeHttpUrl */.vH)(url);
     return safe !== undefined && safe.length <= MAX_URL ? safe : '';
 };
+/** A number, or empty when it is not known. */
+const known = (n) => (n === undefined ? '' : String(n));
 /** The outputs of a finished run; every one is present, empty when it does not apply. */
 function gitlabOutputs(result, extras = {}) {
     const t = runTotals(result);
@@ -394,15 +401,16 @@ function gitlabOutputs(result, extras = {}) {
         INVICTI_SUMMARY: oneLine(result.summary, MAX_SUMMARY),
         INVICTI_EVENT_IDS: joinIds(t.eventIds),
         INVICTI_SCAN_IDS: joinIds(t.scanIds),
-        INVICTI_CRITICAL: String(t.counts.critical),
-        INVICTI_HIGH: String(t.counts.high),
-        INVICTI_MEDIUM: String(t.counts.medium),
-        INVICTI_LOW: String(t.counts.low),
-        INVICTI_INFO: String(t.counts.info),
-        INVICTI_TOTAL: String(t.total),
-        INVICTI_NEW_TOTAL: t.newTotal === undefined ? '' : String(t.newTotal),
-        INVICTI_FIXED_TOTAL: t.fixedTotal === undefined ? '' : String(t.fixedTotal),
-        INVICTI_RISK_SCORE: t.riskScore === undefined ? '' : String(t.riskScore),
+        // Empty when a scanner's counts are unknown: not a 0 that reads as clean (`runTotals` says why).
+        INVICTI_CRITICAL: known(t.counts?.critical),
+        INVICTI_HIGH: known(t.counts?.high),
+        INVICTI_MEDIUM: known(t.counts?.medium),
+        INVICTI_LOW: known(t.counts?.low),
+        INVICTI_INFO: known(t.counts?.info),
+        INVICTI_TOTAL: known(t.total),
+        INVICTI_NEW_TOTAL: known(t.newTotal),
+        INVICTI_FIXED_TOTAL: known(t.fixedTotal),
+        INVICTI_RISK_SCORE: known(t.riskScore),
         INVICTI_RELEASE_STATUS: oneLine(t.releaseStatus, 40),
         INVICTI_REPORT_URL: boundedUrl(t.reportUrl),
         INVICTI_NOTE_URL: boundedUrl(extras.noteUrl),
