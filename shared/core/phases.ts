@@ -60,6 +60,16 @@ export class PhaseModel {
     return this.broken;
   }
 
+  /**
+   * Since when (at the latest) the event is past its scanner's own work, in phases 3-5 (retrieving results,
+   * analyzing, notifying): the moment it was last seen before phase 3, or the wait's start. Undefined before then.
+   * Read without the model: the phases' names say this much, whatever their lengths.
+   */
+  finishingSince(): number | undefined {
+    if (this.since[3] === Infinity) return undefined;
+    return Math.max(0, this.before[3]!);
+  }
+
   /** When the scan ends, by the model; undefined until a poll saw it past phase 0. */
   endWindow(): PhaseWindow | 'contradicted' | undefined {
     return this.startOf(6);

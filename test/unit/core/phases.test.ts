@@ -95,4 +95,17 @@ describe('PhaseModel', () => {
     model.observe(5_900, 6_400, 2);
     expect(model.contradicted).toBe(false);
   });
+
+  it('tells since when the event is past its scanner\'s own work (phases 3-5), whatever the model', () => {
+    const model = new PhaseModel();
+    model.observe(1_000, 1_000, 2);
+    expect(model.finishingSince()).toBeUndefined();
+    model.observe(9_000, 9_000, 2);
+    model.observe(10_000, 10_000, 4);
+    expect(model.finishingSince()).toBe(9_000);
+    // the first poll already past phase 2: since the wait began
+    const late = new PhaseModel();
+    late.observe(250, 260, 5);
+    expect(late.finishingSince()).toBe(0);
+  });
 });

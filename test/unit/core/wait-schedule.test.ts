@@ -78,6 +78,15 @@ describe('nextDelay', () => {
     expect(schedule(120_000, 120_000).length).toBeLessThanOrEqual(12);
   });
 
+  it('with no history and no phase model to go by, polls past phase 3 at a pace set by the time spent there', () => {
+    const state = { previousDelayMs: 8_000, elapsedMs: 60_000, expectedDurationMs: undefined, inactive: false };
+    // 60 s in: the backoff alone would wait 9 s (0.15 of the time waited)
+    expect(nextDelay(policy, state, mid)).toBeCloseTo(60_000 * policy.unknownGapFraction);
+    // seen entering phase 3 at most 2 s ago: the floor; 20 s ago: 0.3 of that
+    expect(nextDelay(policy, { ...state, finishingMs: 2_000 }, mid)).toBeCloseTo(policy.phaseMinDelayMs);
+    expect(nextDelay(policy, { ...state, finishingMs: 20_000 }, mid)).toBeCloseTo(20_000 * policy.phaseGapFraction);
+  });
+
   it('does not busy-loop on an inactive, unfinished event', () => {
     expect(nextDelay(policy, { previousDelayMs: 250, elapsedMs: 1_000, expectedDurationMs: undefined, inactive: true }, mid)).toBe(
       policy.inactiveDelayMs,
