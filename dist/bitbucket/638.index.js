@@ -656,6 +656,16 @@ class PhaseModel {
             this.broken = true;
         return this.broken;
     }
+    /**
+     * Since when (at the latest) the event is past its scanner's own work, in phases 3-5 (retrieving results,
+     * analyzing, notifying): the moment it was last seen before phase 3, or the wait's start. Undefined before then.
+     * Read without the model: the phases' names say this much, whatever their lengths.
+     */
+    finishingSince() {
+        if (this.since[3] === Infinity)
+            return undefined;
+        return Math.max(0, this.before[3]);
+    }
     /** When the scan ends, by the model; undefined until a poll saw it past phase 0. */
     endWindow() {
         return this.startOf(6);
@@ -754,15 +764,17 @@ const DEFAULT_POLL_POLICY = {
     // With no history and phases as the model describes them (the emulator's equal sixths), computed with
     // `PollSchedule` over 301 jitter draws (median lateness / polls, scans of 2 s, 20 s, 120 s):
     //   phases not read:                       0.37 s / 4, 1.59 s / 17, 4.3 s / 31
-    //   floor 0.75 s, learn until 1 s:         0.15 s / 4, 0.42 s / 16, 0.36 s / 34
-    //   floor 1.5 s, learn until 2 s (chosen): 0.15 s / 3, 0.56 s / 14, 0.82 s / 32
-    //   floor 2 s, learn until 2 s:            0.65 s / 3, 1.28 s / 14, 0.98 s / 32
+    //   floor 0.75 s, learn until 2 s:         0.58 s / 5, 0.40 s / 16, 0.36 s / 33
+    //   floor 1 s, learn until 2 s (chosen):   0.32 s / 4, 0.44 s / 15, 0.49 s / 33
+    //   floor 1.5 s, learn until 2 s:          0.32 s / 4, 0.71 s / 15, 0.82 s / 32
+    //   floor 2 s, learn until 2 s:            0.32 s / 4, 1.31 s / 15, 0.98 s / 32
     // Most polls are spent in phase 0, where nothing is known and a platform that reports no phases must still be
-    // served, so the phases buy lateness (under a second) more than polls; the chosen floor spends some of it on
-    // fewer polls. Phases the model does not describe cost little: a long running phase 1.8 s / 15 on the 20 s scan, a
-    // queue five phases long 1.1 s / 18; the fraction bounds the worst case at 0.3 of the time waited (0.15 without).
+    // served, so the phases buy lateness (under a second) far more than polls. Phases the model does not describe,
+    // on the 20 s scan: a long running phase 0.53 s / 18, a queue five phases long 0.45 s / 18, a long start and a
+    // long running phase with nothing after 2.8 s / 12 (the model's worst of those tried: 0.3 of the time waited
+    // bounds any, against 0.15 without phases).
     phaseGapFraction: 0.3,
-    phaseMinDelayMs: 1_500,
+    phaseMinDelayMs: 1_000,
     phaseEndWidthMs: 2_000,
 };
 /** Events are finished when `active=0` and `status=6`, failed when `active=-1` (reference §4). */
@@ -812,18 +824,24 @@ function nextDelay(policy, state, random) {
         // Past the likely end: back off from the window's pace to the ordinary backoff.
         delay = previousDelayMs === undefined ? windowGap : previousDelayMs * policy.multiplier;
     }
-    else if (state.phaseEnd !== undefined) {
-        // No jitter: the poll times come from this event's own phases, so pipelines do not poll in lockstep anyway.
-        const cap = Math.min(policy.maxDelayMs, Math.max(policy.unknownMinDelayMs, elapsedMs * policy.phaseGapFraction));
-        const end = state.phaseEnd;
-        const next = state.phaseNext ?? end;
-        const learn = end.highMs - end.lowMs > policy.phaseEndWidthMs && Number.isFinite(next.highMs);
-        const target = learn ? Math.min(end.lowMs, (next.lowMs + next.highMs) / 2) : end.lowMs;
-        return Math.max(policy.phaseMinDelayMs, Math.min(cap, target - elapsedMs));
-    }
     else {
+        // The backoff used when nothing is known: a gap growing from the last, at most a fraction of the time waited.
         delay = previousDelayMs === undefined ? policy.initialDelayMs : previousDelayMs * policy.multiplier;
         delay = Math.min(delay, Math.max(policy.unknownMinDelayMs, elapsedMs * policy.unknownGapFraction));
+        if (state.phaseEnd !== undefined) {
+            // No jitter: the poll times come from this event's own phases, so pipelines do not poll in lockstep anyway.
+            const cap = Math.min(policy.maxDelayMs, Math.max(policy.unknownMinDelayMs, elapsedMs * policy.phaseGapFraction));
+            const end = state.phaseEnd;
+            const next = state.phaseNext ?? end;
+            const learn = end.highMs - end.lowMs > policy.phaseEndWidthMs && Number.isFinite(next.highMs);
+            const target = learn ? Math.min(end.lowMs, (next.lowMs + next.highMs) / 2) : end.lowMs;
+            // Where the end may be near, never sparser than the backoff (a short scan is still seen at once).
+            return Math.max(Math.min(policy.phaseMinDelayMs, delay), Math.min(cap, target - elapsedMs));
+        }
+        // Past the scanner's own work (phases 3-5), the rest is the platform's processing: its length is unknown too, so
+        // the gap follows the time spent in it rather than the whole wait.
+        if (state.finishingMs !== undefined && policy.phaseGapFraction > 0)
+            delay = Math.min(delay, Math.max(policy.phaseMinDelayMs, state.finishingMs * policy.phaseGapFraction));
     }
     delay = Math.min(delay, policy.maxDelayMs);
     const jitter = delay * policy.jitter * (2 * random() - 1);
@@ -885,7 +903,12 @@ class PollSchedule {
         const usePhases = this.expectedDurationMs === undefined && this.samplesMs === undefined && this.policy.phaseGapFraction > 0;
         const phaseEnd = usePhases ? this.phases.endWindow() : undefined;
         const phaseNext = usePhases ? this.phases.nextWindow() : undefined;
-        const phaseState = typeof phaseEnd === 'object' ? { phaseEnd, ...(typeof phaseNext === 'object' ? { phaseNext } : {}) } : {};
+        const finishingSince = usePhases ? this.phases.finishingSince() : undefined;
+        const phaseState = typeof phaseEnd === 'object'
+            ? { phaseEnd, ...(typeof phaseNext === 'object' ? { phaseNext } : {}) }
+            : finishingSince !== undefined
+                ? { finishingMs: Math.max(0, elapsedMs - finishingSince) }
+                : {};
         this.previousDelayMs = nextDelay(this.policy, {
             previousDelayMs: this.previousDelayMs,
             elapsedMs,
