@@ -160,7 +160,7 @@ export function nextDelay(
     phaseEnd?: PhaseWindow;
     /** ... and when the next phase begins. */
     phaseNext?: PhaseWindow;
-    /** With no history and no phase model to go by: how long the event has been in phases 3-5 at most. */
+    /** With no history and no phase window to go by: how long the event has been in phases 3-5 at most. */
     finishingMs?: number;
     inactive: boolean;
   },
@@ -195,10 +195,14 @@ export function nextDelay(
     // The backoff used when nothing is known: a gap growing from the last, at most a fraction of the time waited.
     delay = previousDelayMs === undefined ? policy.initialDelayMs : previousDelayMs * policy.multiplier;
     delay = Math.min(delay, Math.max(policy.unknownMinDelayMs, elapsedMs * policy.unknownGapFraction));
-    if (state.phaseEnd !== undefined) {
+    // A window without an upper bound whose earliest end is already past (the first poll saw phase 4 or 5, so the
+    // pace was never seen) says only "not yet", at every poll: polling at the phase floor on that would last as long
+    // as the phase does. Then the phases give no more than the pace past phase 3, below.
+    const phaseEnd = state.phaseEnd !== undefined && (Number.isFinite(state.phaseEnd.highMs) || state.phaseEnd.lowMs > elapsedMs) ? state.phaseEnd : undefined;
+    if (phaseEnd !== undefined) {
       // No jitter: the poll times come from this event's own phases, so pipelines do not poll in lockstep anyway.
       const cap = Math.min(policy.maxDelayMs, Math.max(policy.unknownMinDelayMs, elapsedMs * policy.phaseGapFraction));
-      const end = state.phaseEnd;
+      const end = phaseEnd;
       const next = state.phaseNext ?? end;
       const learn = end.highMs - end.lowMs > policy.phaseEndWidthMs && Number.isFinite(next.highMs);
       const target = learn ? Math.min(end.lowMs, (next.lowMs + next.highMs) / 2) : end.lowMs;
@@ -278,12 +282,11 @@ export class PollSchedule {
     const phaseEnd = usePhases ? this.phases.endWindow() : undefined;
     const phaseNext = usePhases ? this.phases.nextWindow() : undefined;
     const finishingSince = usePhases ? this.phases.finishingSince() : undefined;
-    const phaseState =
-      typeof phaseEnd === 'object'
-        ? { phaseEnd, ...(typeof phaseNext === 'object' ? { phaseNext } : {}) }
-        : finishingSince !== undefined
-          ? { finishingMs: Math.max(0, elapsedMs - finishingSince) }
-          : {};
+    // Both when known: `nextDelay` falls back on the pace past phase 3 when the window bounds nothing ahead.
+    const phaseState = {
+      ...(typeof phaseEnd === 'object' ? { phaseEnd, ...(typeof phaseNext === 'object' ? { phaseNext } : {}) } : {}),
+      ...(finishingSince !== undefined ? { finishingMs: Math.max(0, elapsedMs - finishingSince) } : {}),
+    };
     this.previousDelayMs = nextDelay(
       this.policy,
       {

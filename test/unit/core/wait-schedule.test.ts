@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLL_POLICY, eventState, nextDelay, windowPoints } from '../../../shared/core/wait.js';
+import { DEFAULT_POLL_POLICY, eventState, nextDelay, PollSchedule, windowPoints, type PollPolicy } from '../../../shared/core/wait.js';
+import type { ScanEvent } from '../../../shared/api/types.js';
 
 const policy = DEFAULT_POLL_POLICY;
 const mid = (): number => 0.5; // no jitter
@@ -85,6 +86,29 @@ describe('nextDelay', () => {
     // seen entering phase 3 at most 2 s ago: the floor; 20 s ago: 0.3 of that
     expect(nextDelay(policy, { ...state, finishingMs: 2_000 }, mid)).toBeCloseTo(policy.phaseMinDelayMs);
     expect(nextDelay(policy, { ...state, finishingMs: 20_000 }, mid)).toBeCloseTo(20_000 * policy.phaseGapFraction);
+  });
+
+  it('does not poll at the phase floor without end when the first poll already sees the last phase', () => {
+    // Seen in phase 5 from the first poll on (a wait on an event started elsewhere, a queue and a start shorter than
+    // the first gap): the phases bound only the earliest end, which is always "now". For 10 minutes in phase 5, the
+    // schedule must not poll more than the backoff that reads no phases.
+    const event = (status: number): ScanEvent => ({ id: 'e', status, active: 1, scanId: '', statusText: '', message: '' });
+    const pollsIn = (p: PollPolicy, horizonMs: number): number => {
+      const s = new PollSchedule(p, mid);
+      let t = 0;
+      let polls = 0;
+      while (t < horizonMs) {
+        const d = s.delay(t);
+        expect(d).toBeGreaterThan(0);
+        t += d;
+        polls += 1;
+        s.saw(event(5), t, t + 20);
+        t += 20;
+      }
+      return polls;
+    };
+    const withoutPhases = pollsIn({ ...policy, phaseGapFraction: 0 }, 600_000);
+    expect(pollsIn(policy, 600_000)).toBeLessThanOrEqual(withoutPhases);
   });
 
   it('does not busy-loop on an inactive, unfinished event', () => {
