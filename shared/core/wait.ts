@@ -59,7 +59,10 @@ export interface PollPolicy {
    * model costs at most that much lateness); 0 reads no phases ...
    */
   phaseGapFraction: number;
-  /** ... and never closer than this to the previous poll. */
+  /**
+   * ... and never closer than this to the previous poll, unless the plain backoff is still shorter (the first
+   * seconds: a short scan is seen at once); the floor of the pace past phase 3 too.
+   */
   phaseMinDelayMs: number;
   /** While the end is known less closely than this, polls go where the next phase should begin, to learn its pace. */
   phaseEndWidthMs: number;
