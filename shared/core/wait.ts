@@ -101,13 +101,13 @@ export const DEFAULT_POLL_POLICY: PollPolicy = {
   // `PollSchedule` over 301 jitter draws (median lateness / polls, scans of 2 s, 20 s, 120 s):
   //   phases not read:                       0.37 s / 4, 1.59 s / 17, 4.3 s / 31
   //   floor 0.75 s, learn until 2 s:         0.58 s / 5, 0.40 s / 16, 0.36 s / 33
-  //   floor 1 s, learn until 2 s (chosen):   0.32 s / 4, 0.44 s / 15, 0.49 s / 33
+  //   floor 1 s, learn until 2 s (chosen):   0.32 s / 4, 0.52 s / 15, 0.50 s / 32
   //   floor 1.5 s, learn until 2 s:          0.32 s / 4, 0.71 s / 15, 0.82 s / 32
   //   floor 2 s, learn until 2 s:            0.32 s / 4, 1.31 s / 15, 0.98 s / 32
   // Most polls are spent in phase 0, where nothing is known and a platform that reports no phases must still be
   // served, so the phases buy lateness (under a second) far more than polls. Phases the model does not describe,
-  // on the 20 s scan: a long running phase 0.53 s / 18, a queue five phases long 0.45 s / 18, a long start and a
-  // long running phase with nothing after 2.8 s / 12 (the model's worst of those tried: 0.3 of the time waited
+  // on the 20 s scan: a long running phase 0.58 s / 18, a queue five phases long 0.41 s / 19, a long start and a
+  // long running phase with nothing after 2.9 s / 12 (the model's worst of those tried: 0.3 of the time waited
   // bounds any, against 0.15 without phases).
   phaseGapFraction: 0.3,
   phaseMinDelayMs: 1_000,
