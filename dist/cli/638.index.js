@@ -765,13 +765,13 @@ const DEFAULT_POLL_POLICY = {
     // `PollSchedule` over 301 jitter draws (median lateness / polls, scans of 2 s, 20 s, 120 s):
     //   phases not read:                       0.37 s / 4, 1.59 s / 17, 4.3 s / 31
     //   floor 0.75 s, learn until 2 s:         0.58 s / 5, 0.40 s / 16, 0.36 s / 33
-    //   floor 1 s, learn until 2 s (chosen):   0.32 s / 4, 0.44 s / 15, 0.49 s / 33
+    //   floor 1 s, learn until 2 s (chosen):   0.32 s / 4, 0.52 s / 15, 0.50 s / 32
     //   floor 1.5 s, learn until 2 s:          0.32 s / 4, 0.71 s / 15, 0.82 s / 32
     //   floor 2 s, learn until 2 s:            0.32 s / 4, 1.31 s / 15, 0.98 s / 32
     // Most polls are spent in phase 0, where nothing is known and a platform that reports no phases must still be
     // served, so the phases buy lateness (under a second) far more than polls. Phases the model does not describe,
-    // on the 20 s scan: a long running phase 0.53 s / 18, a queue five phases long 0.45 s / 18, a long start and a
-    // long running phase with nothing after 2.8 s / 12 (the model's worst of those tried: 0.3 of the time waited
+    // on the 20 s scan: a long running phase 0.58 s / 18, a queue five phases long 0.41 s / 19, a long start and a
+    // long running phase with nothing after 2.9 s / 12 (the model's worst of those tried: 0.3 of the time waited
     // bounds any, against 0.15 without phases).
     phaseGapFraction: 0.3,
     phaseMinDelayMs: 1_000,
@@ -828,10 +828,14 @@ function nextDelay(policy, state, random) {
         // The backoff used when nothing is known: a gap growing from the last, at most a fraction of the time waited.
         delay = previousDelayMs === undefined ? policy.initialDelayMs : previousDelayMs * policy.multiplier;
         delay = Math.min(delay, Math.max(policy.unknownMinDelayMs, elapsedMs * policy.unknownGapFraction));
-        if (state.phaseEnd !== undefined) {
+        // A window without an upper bound whose earliest end is already past (the first poll saw phase 4 or 5, so the
+        // pace was never seen) says only "not yet", at every poll: polling at the phase floor on that would last as long
+        // as the phase does. Then the phases give no more than the pace past phase 3, below.
+        const phaseEnd = state.phaseEnd !== undefined && (Number.isFinite(state.phaseEnd.highMs) || state.phaseEnd.lowMs > elapsedMs) ? state.phaseEnd : undefined;
+        if (phaseEnd !== undefined) {
             // No jitter: the poll times come from this event's own phases, so pipelines do not poll in lockstep anyway.
             const cap = Math.min(policy.maxDelayMs, Math.max(policy.unknownMinDelayMs, elapsedMs * policy.phaseGapFraction));
-            const end = state.phaseEnd;
+            const end = phaseEnd;
             const next = state.phaseNext ?? end;
             const learn = end.highMs - end.lowMs > policy.phaseEndWidthMs && Number.isFinite(next.highMs);
             const target = learn ? Math.min(end.lowMs, (next.lowMs + next.highMs) / 2) : end.lowMs;
@@ -904,11 +908,11 @@ class PollSchedule {
         const phaseEnd = usePhases ? this.phases.endWindow() : undefined;
         const phaseNext = usePhases ? this.phases.nextWindow() : undefined;
         const finishingSince = usePhases ? this.phases.finishingSince() : undefined;
-        const phaseState = typeof phaseEnd === 'object'
-            ? { phaseEnd, ...(typeof phaseNext === 'object' ? { phaseNext } : {}) }
-            : finishingSince !== undefined
-                ? { finishingMs: Math.max(0, elapsedMs - finishingSince) }
-                : {};
+        // Both when known: `nextDelay` falls back on the pace past phase 3 when the window bounds nothing ahead.
+        const phaseState = {
+            ...(typeof phaseEnd === 'object' ? { phaseEnd, ...(typeof phaseNext === 'object' ? { phaseNext } : {}) } : {}),
+            ...(finishingSince !== undefined ? { finishingMs: Math.max(0, elapsedMs - finishingSince) } : {}),
+        };
         this.previousDelayMs = nextDelay(this.policy, {
             previousDelayMs: this.previousDelayMs,
             elapsedMs,
