@@ -141,7 +141,7 @@ export async function completionLatency(durationsS: readonly number[] = [2, 20, 
   const simulated = simulateSchedules(durationsS);
   console.log(
     table(
-      'The same schedules simulated (nextDelay only, 2,000 jitter draws, no network; seconds)',
+      'The same schedules simulated (PollSchedule only, phases as the emulator reports them, 2,000 jitter draws, no network; seconds)',
       ['scan', 'waiter', 'latency median s', 'latency p90 s', 'latency max s', 'status requests median', 'status requests max'],
       simulated.map((r) => [`${r.durationS} s`, r.waiter, r.latency.median, r.latency.p90, r.latency.max, r.requests.median, r.requests.max]),
     ),
