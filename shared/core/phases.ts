@@ -8,7 +8,7 @@
  * `s + (k - 1)p` and the scan ends at `s + 5p`. Every poll bounds these: the phase it saw had begun, the next had
  * not. The `(s, p)` that fit every poll form a convex polygon, and the earliest and latest ends are found on its
  * corners. Only the schedule of polls depends on it, never a decision: a wrong model costs polls or lateness,
- * and the waiter bounds both (see `phaseDelay` in wait.ts).
+ * and the waiter bounds both (see `nextDelay` in wait.ts).
  */
 
 /** The earliest and latest moment (ms on the waiter's clock) that agree with every poll so far; the latest may be Infinity. */
@@ -36,6 +36,8 @@ export class PhaseModel {
   private readonly since = new Array<number>(7).fill(Infinity);
   private lastPhase = 0;
   private broken = false;
+  /** The polygon's corners for the polls so far, found once per poll and read for both windows; null when stale. */
+  private polygon: Corner[] | 'contradicted' | null = null;
 
   /**
    * A poll sent at `sentMs` and answered at `answeredMs` saw the event still running, in `phase`. The platform
@@ -48,6 +50,7 @@ export class PhaseModel {
       return;
     }
     this.lastPhase = phase;
+    this.polygon = null;
     for (let k = 1; k <= 6; k++) {
       if (k <= phase) this.since[k] = Math.min(this.since[k]!, answeredMs);
       else this.before[k] = Math.max(this.before[k]!, sentMs);
@@ -84,17 +87,30 @@ export class PhaseModel {
     if (this.broken) return 'contradicted';
     // In the queue (phase 0) nothing is known of the scan's pace.
     if (this.since[1] === Infinity) return undefined;
+    this.polygon ??= this.corners();
+    return this.polygon === 'contradicted' ? 'contradicted' : range(this.polygon, k - 1);
+  }
+
+  private corners(): Corner[] | 'contradicted' {
     const constraints: Constraint[] = [];
     for (let j = 1; j <= 6; j++) {
       if (this.before[j]! > -Infinity) constraints.push({ slope: j - 1, bound: this.before[j]!, kind: 'min' });
       if (this.since[j]! < Infinity) constraints.push({ slope: j - 1, bound: this.since[j]!, kind: 'max' });
     }
-    return range(constraints, k - 1);
+    const found = corners(constraints);
+    return found.length === 0 ? 'contradicted' : found;
   }
 }
 
-/** The lowest and highest `x + m * y` over the polygon of the constraints, `0 <= y` and the horizon box. */
-function range(constraints: readonly Constraint[], m: number): PhaseWindow | 'contradicted' | undefined {
+/** A corner of the polygon of `(x, y)` = (start of phase 1, length of a phase); `onBox` when on the horizon box. */
+interface Corner {
+  x: number;
+  y: number;
+  onBox: boolean;
+}
+
+/** The corners of the polygon of the constraints, `0 <= y` and the horizon box; none when they cannot all hold. */
+function corners(constraints: readonly Constraint[]): Corner[] {
   // Each boundary as a line a*x + b*y = c; the box keeps the polygon bounded, and a corner on it means "unbounded".
   const lines: [number, number, number][] = [
     ...constraints.map((c): [number, number, number] => [1, c.slope, c.bound]),
@@ -108,7 +124,7 @@ function range(constraints: readonly Constraint[], m: number): PhaseWindow | 'co
     y <= HORIZON_MS + EPSILON_MS &&
     Math.abs(x) <= HORIZON_MS + EPSILON_MS &&
     constraints.every((c) => (c.kind === 'min' ? x + c.slope * y >= c.bound - EPSILON_MS : x + c.slope * y <= c.bound + EPSILON_MS));
-  const corners: { value: number; onBox: boolean }[] = [];
+  const found: Corner[] = [];
   for (let i = 0; i < lines.length; i++) {
     for (let j = i + 1; j < lines.length; j++) {
       const [a1, b1, c1] = lines[i]!;
@@ -117,14 +133,19 @@ function range(constraints: readonly Constraint[], m: number): PhaseWindow | 'co
       if (det === 0) continue;
       const x = (c1 * b2 - c2 * b1) / det;
       const y = (a1 * c2 - a2 * c1) / det;
-      if (fits(x, y)) corners.push({ value: x + m * y, onBox: Math.abs(Math.abs(x) - HORIZON_MS) < 1 || Math.abs(y - HORIZON_MS) < 1 });
+      if (fits(x, y)) found.push({ x, y, onBox: Math.abs(Math.abs(x) - HORIZON_MS) < 1 || Math.abs(y - HORIZON_MS) < 1 });
     }
   }
-  if (corners.length === 0) return 'contradicted';
-  const low = Math.min(...corners.map((c) => c.value));
-  const high = Math.max(...corners.map((c) => c.value));
+  return found;
+}
+
+/** The lowest and highest `x + m * y` over the polygon (its corners). */
+function range(polygon: readonly Corner[], m: number): PhaseWindow | undefined {
+  const values = polygon.map((c) => ({ value: c.x + m * c.y, onBox: c.onBox }));
+  const low = Math.min(...values.map((v) => v.value));
+  const high = Math.max(...values.map((v) => v.value));
   // The highest corner on the box means the polls set no upper bound.
-  const unbounded = corners.some((c) => c.onBox && c.value >= high - EPSILON_MS);
+  const unbounded = values.some((v) => v.onBox && v.value >= high - EPSILON_MS);
   if (low <= -HORIZON_MS / 2) return undefined;
   return { lowMs: low, highMs: unbounded ? Infinity : high };
 }
