@@ -5,7 +5,7 @@
  */
 import { gatedReleaseStatus } from '../../shared/core/release.js';
 import { SEVERITIES, type Severity } from '../../shared/api/types.js';
-import { runTotals } from '../../shared/core/run-totals.js';
+import { outputNumber, runTotals } from '../../shared/core/run-totals.js';
 import type { RunResult, RunStatus } from '../../shared/core/result.js';
 import type { ActionsToolkit } from './toolkit.js';
 
@@ -49,9 +49,9 @@ export interface OutputExtras {
 export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Record<OutputName, string> {
   const t = runTotals(result);
   // Empty, as any output that does not apply, when a scanner's counts are unknown (`runTotals` says why).
-  const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, t.counts ? String(t.counts[sev]) : ''])) as Record<Severity, string>;
+  const counts = Object.fromEntries(SEVERITIES.map((sev) => [sev, outputNumber(t.counts?.[sev])])) as Record<Severity, string>;
   // The GitHub packaging always reads the split (`reads.newCounts`); empty, as any output that does not apply, if not.
-  const fresh = Object.fromEntries(SEVERITIES.map((sev) => [`new-${sev}`, t.newCounts ? String(t.newCounts[sev]) : ''])) as Record<`new-${Severity}`, string>;
+  const fresh = Object.fromEntries(SEVERITIES.map((sev) => [`new-${sev}`, outputNumber(t.newCounts?.[sev])])) as Record<`new-${Severity}`, string>;
   const scanners = result.scanners.map((s) => ({
     scanner: s.scanner,
     type: s.scannerType,
@@ -72,11 +72,11 @@ export function actionOutputs(result: RunResult, extras: OutputExtras = {}): Rec
     'event-id': t.eventIds.join(','),
     'scan-id': t.scanIds.join(','),
     ...counts,
-    total: t.total === undefined ? '' : String(t.total),
+    total: outputNumber(t.total),
     ...fresh,
-    'new-total': t.newTotal === undefined ? '' : String(t.newTotal),
-    'fixed-total': t.fixedTotal === undefined ? '' : String(t.fixedTotal),
-    'risk-score': t.riskScore === undefined ? '' : String(t.riskScore),
+    'new-total': outputNumber(t.newTotal),
+    'fixed-total': outputNumber(t.fixedTotal),
+    'risk-score': outputNumber(t.riskScore),
     'release-status': t.releaseStatus,
     'report-url': t.reportUrl,
     'sarif-file': extras.sarifFile ?? '',

@@ -8,7 +8,7 @@
  * settings when the component is included twice.
  */
 import type { RunResult } from '../../shared/core/result.js';
-import { runTotals } from '../../shared/core/run-totals.js';
+import { outputNumber, runTotals } from '../../shared/core/run-totals.js';
 import { cleanText, safeHttpUrl, truncate } from '../../shared/render/escape.js';
 import { OUTPUT_VARIABLES } from '../../shared/core/output-variables.js';
 
@@ -42,9 +42,6 @@ const boundedUrl = (url: string | undefined): string => {
   return safe !== undefined && safe.length <= MAX_URL ? safe : '';
 };
 
-/** A number, or empty when it is not known. */
-const known = (n: number | undefined): string => (n === undefined ? '' : String(n));
-
 /** The outputs of a finished run; every one is present, empty when it does not apply. */
 export function gitlabOutputs(result: RunResult, extras: { noteUrl?: string } = {}): Record<GitlabOutputName, string> {
   const t = runTotals(result);
@@ -55,15 +52,15 @@ export function gitlabOutputs(result: RunResult, extras: { noteUrl?: string } = 
     INVICTI_EVENT_IDS: joinIds(t.eventIds),
     INVICTI_SCAN_IDS: joinIds(t.scanIds),
     // Empty when a scanner's counts are unknown: not a 0 that reads as clean (`runTotals` says why).
-    INVICTI_CRITICAL: known(t.counts?.critical),
-    INVICTI_HIGH: known(t.counts?.high),
-    INVICTI_MEDIUM: known(t.counts?.medium),
-    INVICTI_LOW: known(t.counts?.low),
-    INVICTI_INFO: known(t.counts?.info),
-    INVICTI_TOTAL: known(t.total),
-    INVICTI_NEW_TOTAL: known(t.newTotal),
-    INVICTI_FIXED_TOTAL: known(t.fixedTotal),
-    INVICTI_RISK_SCORE: known(t.riskScore),
+    INVICTI_CRITICAL: outputNumber(t.counts?.critical),
+    INVICTI_HIGH: outputNumber(t.counts?.high),
+    INVICTI_MEDIUM: outputNumber(t.counts?.medium),
+    INVICTI_LOW: outputNumber(t.counts?.low),
+    INVICTI_INFO: outputNumber(t.counts?.info),
+    INVICTI_TOTAL: outputNumber(t.total),
+    INVICTI_NEW_TOTAL: outputNumber(t.newTotal),
+    INVICTI_FIXED_TOTAL: outputNumber(t.fixedTotal),
+    INVICTI_RISK_SCORE: outputNumber(t.riskScore),
     INVICTI_RELEASE_STATUS: oneLine(t.releaseStatus, 40),
     INVICTI_REPORT_URL: boundedUrl(t.reportUrl),
     INVICTI_NOTE_URL: boundedUrl(extras.noteUrl),

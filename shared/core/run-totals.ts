@@ -44,6 +44,9 @@ function sumAll(each: readonly (SeverityCounts | undefined)[]): SeverityCounts |
   return sum;
 }
 
+/** A figure as a CI output (GitHub step output, GitLab dotenv): empty when it is not known, never a made-up 0. */
+export const outputNumber = (n: number | undefined): string => (n === undefined ? '' : String(n));
+
 export function runTotals(result: RunResult): RunTotals {
   const counts = sumAll(result.scanners.map((s) => s.counts));
   const newCounts = sumAll(result.scanners.map((s) => s.newCounts));
