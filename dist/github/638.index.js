@@ -619,7 +619,7 @@ async function compareWithDefaultBranch(api, project, scanner, request, wanted, 
  * `s + (k - 1)p` and the scan ends at `s + 5p`. Every poll bounds these: the phase it saw had begun, the next had
  * not. The `(s, p)` that fit every poll form a convex polygon, and the earliest and latest ends are found on its
  * corners. Only the schedule of polls depends on it, never a decision: a wrong model costs polls or lateness,
- * and the waiter bounds both (see `phaseDelay` in wait.ts).
+ * and the waiter bounds both (see `nextDelay` in wait.ts).
  */
 /** Beyond this the model is taken to know nothing (about 11 days of ms). */
 const HORIZON_MS = 1e9;
@@ -632,6 +632,8 @@ class PhaseModel {
     since = new Array(7).fill(Infinity);
     lastPhase = 0;
     broken = false;
+    /** The polygon's corners for the polls so far, found once per poll and read for both windows; null when stale. */
+    polygon = null;
     /**
      * A poll sent at `sentMs` and answered at `answeredMs` saw the event still running, in `phase`. The platform
      * looked somewhere between the two: the phase had begun by the answer, the next had not begun at the sending.
@@ -643,6 +645,7 @@ class PhaseModel {
             return;
         }
         this.lastPhase = phase;
+        this.polygon = null;
         for (let k = 1; k <= 6; k++) {
             if (k <= phase)
                 this.since[k] = Math.min(this.since[k], answeredMs);
@@ -680,6 +683,10 @@ class PhaseModel {
         // In the queue (phase 0) nothing is known of the scan's pace.
         if (this.since[1] === Infinity)
             return undefined;
+        this.polygon ??= this.corners();
+        return this.polygon === 'contradicted' ? 'contradicted' : range(this.polygon, k - 1);
+    }
+    corners() {
         const constraints = [];
         for (let j = 1; j <= 6; j++) {
             if (this.before[j] > -Infinity)
@@ -687,11 +694,12 @@ class PhaseModel {
             if (this.since[j] < Infinity)
                 constraints.push({ slope: j - 1, bound: this.since[j], kind: 'max' });
         }
-        return range(constraints, k - 1);
+        const found = corners(constraints);
+        return found.length === 0 ? 'contradicted' : found;
     }
 }
-/** The lowest and highest `x + m * y` over the polygon of the constraints, `0 <= y` and the horizon box. */
-function range(constraints, m) {
+/** The corners of the polygon of the constraints, `0 <= y` and the horizon box; none when they cannot all hold. */
+function corners(constraints) {
     // Each boundary as a line a*x + b*y = c; the box keeps the polygon bounded, and a corner on it means "unbounded".
     const lines = [
         ...constraints.map((c) => [1, c.slope, c.bound]),
@@ -704,7 +712,7 @@ function range(constraints, m) {
         y <= HORIZON_MS + EPSILON_MS &&
         Math.abs(x) <= HORIZON_MS + EPSILON_MS &&
         constraints.every((c) => (c.kind === 'min' ? x + c.slope * y >= c.bound - EPSILON_MS : x + c.slope * y <= c.bound + EPSILON_MS));
-    const corners = [];
+    const found = [];
     for (let i = 0; i < lines.length; i++) {
         for (let j = i + 1; j < lines.length; j++) {
             const [a1, b1, c1] = lines[i];
@@ -715,15 +723,18 @@ function range(constraints, m) {
             const x = (c1 * b2 - c2 * b1) / det;
             const y = (a1 * c2 - a2 * c1) / det;
             if (fits(x, y))
-                corners.push({ value: x + m * y, onBox: Math.abs(Math.abs(x) - HORIZON_MS) < 1 || Math.abs(y - HORIZON_MS) < 1 });
+                found.push({ x, y, onBox: Math.abs(Math.abs(x) - HORIZON_MS) < 1 || Math.abs(y - HORIZON_MS) < 1 });
         }
     }
-    if (corners.length === 0)
-        return 'contradicted';
-    const low = Math.min(...corners.map((c) => c.value));
-    const high = Math.max(...corners.map((c) => c.value));
+    return found;
+}
+/** The lowest and highest `x + m * y` over the polygon (its corners). */
+function range(polygon, m) {
+    const values = polygon.map((c) => ({ value: c.x + m * c.y, onBox: c.onBox }));
+    const low = Math.min(...values.map((v) => v.value));
+    const high = Math.max(...values.map((v) => v.value));
     // The highest corner on the box means the polls set no upper bound.
-    const unbounded = corners.some((c) => c.onBox && c.value >= high - EPSILON_MS);
+    const unbounded = values.some((v) => v.onBox && v.value >= high - EPSILON_MS);
     if (low <= -HORIZON_MS / 2)
         return undefined;
     return { lowMs: low, highMs: unbounded ? Infinity : high };

@@ -45,6 +45,8 @@ function sumAll(each) {
     }
     return sum;
 }
+/** A figure as a CI output (GitHub step output, GitLab dotenv): empty when it is not known, never a made-up 0. */
+const outputNumber = (n) => (n === undefined ? '' : String(n));
 function runTotals(result) {
     const counts = sumAll(result.scanners.map((s) => s.counts));
     const newCounts = sumAll(result.scanners.map((s) => s.newCounts));
@@ -106,9 +108,9 @@ const OUTPUT_NAMES = Object.keys(ACTION_OUTPUTS);
 function actionOutputs(result, extras = {}) {
     const t = runTotals(result);
     // Empty, as any output that does not apply, when a scanner's counts are unknown (`runTotals` says why).
-    const counts = Object.fromEntries(types/* SEVERITIES */.oC.map((sev) => [sev, t.counts ? String(t.counts[sev]) : '']));
+    const counts = Object.fromEntries(types/* SEVERITIES */.oC.map((sev) => [sev, outputNumber(t.counts?.[sev])]));
     // The GitHub packaging always reads the split (`reads.newCounts`); empty, as any output that does not apply, if not.
-    const fresh = Object.fromEntries(types/* SEVERITIES */.oC.map((sev) => [`new-${sev}`, t.newCounts ? String(t.newCounts[sev]) : '']));
+    const fresh = Object.fromEntries(types/* SEVERITIES */.oC.map((sev) => [`new-${sev}`, outputNumber(t.newCounts?.[sev])]));
     const scanners = result.scanners.map((s) => ({
         scanner: s.scanner,
         type: s.scannerType,
@@ -129,11 +131,11 @@ function actionOutputs(result, extras = {}) {
         'event-id': t.eventIds.join(','),
         'scan-id': t.scanIds.join(','),
         ...counts,
-        total: t.total === undefined ? '' : String(t.total),
+        total: outputNumber(t.total),
         ...fresh,
-        'new-total': t.newTotal === undefined ? '' : String(t.newTotal),
-        'fixed-total': t.fixedTotal === undefined ? '' : String(t.fixedTotal),
-        'risk-score': t.riskScore === undefined ? '' : String(t.riskScore),
+        'new-total': outputNumber(t.newTotal),
+        'fixed-total': outputNumber(t.fixedTotal),
+        'risk-score': outputNumber(t.riskScore),
         'release-status': t.releaseStatus,
         'report-url': t.reportUrl,
         'sarif-file': extras.sarifFile ?? '',

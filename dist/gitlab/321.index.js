@@ -338,6 +338,8 @@ function sumAll(each) {
     }
     return sum;
 }
+/** A figure as a CI output (GitHub step output, GitLab dotenv): empty when it is not known, never a made-up 0. */
+const outputNumber = (n) => (n === undefined ? '' : String(n));
 function runTotals(result) {
     const counts = sumAll(result.scanners.map((s) => s.counts));
     const newCounts = sumAll(result.scanners.map((s) => s.newCounts));
@@ -390,8 +392,6 @@ const boundedUrl = (url) => {
     const safe = (0,render_escape/* safeHttpUrl */.vH)(url);
     return safe !== undefined && safe.length <= MAX_URL ? safe : '';
 };
-/** A number, or empty when it is not known. */
-const known = (n) => (n === undefined ? '' : String(n));
 /** The outputs of a finished run; every one is present, empty when it does not apply. */
 function gitlabOutputs(result, extras = {}) {
     const t = runTotals(result);
@@ -402,15 +402,15 @@ function gitlabOutputs(result, extras = {}) {
         INVICTI_EVENT_IDS: joinIds(t.eventIds),
         INVICTI_SCAN_IDS: joinIds(t.scanIds),
         // Empty when a scanner's counts are unknown: not a 0 that reads as clean (`runTotals` says why).
-        INVICTI_CRITICAL: known(t.counts?.critical),
-        INVICTI_HIGH: known(t.counts?.high),
-        INVICTI_MEDIUM: known(t.counts?.medium),
-        INVICTI_LOW: known(t.counts?.low),
-        INVICTI_INFO: known(t.counts?.info),
-        INVICTI_TOTAL: known(t.total),
-        INVICTI_NEW_TOTAL: known(t.newTotal),
-        INVICTI_FIXED_TOTAL: known(t.fixedTotal),
-        INVICTI_RISK_SCORE: known(t.riskScore),
+        INVICTI_CRITICAL: outputNumber(t.counts?.critical),
+        INVICTI_HIGH: outputNumber(t.counts?.high),
+        INVICTI_MEDIUM: outputNumber(t.counts?.medium),
+        INVICTI_LOW: outputNumber(t.counts?.low),
+        INVICTI_INFO: outputNumber(t.counts?.info),
+        INVICTI_TOTAL: outputNumber(t.total),
+        INVICTI_NEW_TOTAL: outputNumber(t.newTotal),
+        INVICTI_FIXED_TOTAL: outputNumber(t.fixedTotal),
+        INVICTI_RISK_SCORE: outputNumber(t.riskScore),
         INVICTI_RELEASE_STATUS: oneLine(t.releaseStatus, 40),
         INVICTI_REPORT_URL: boundedUrl(t.reportUrl),
         INVICTI_NOTE_URL: boundedUrl(extras.noteUrl),
